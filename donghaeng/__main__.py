@@ -1,0 +1,3 @@
+from donghaeng.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""create_app: the FastAPI application, built from Settings (never at import time)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from fastapi import FastAPI
+
+from donghaeng import __version__
+from donghaeng.api.errors import install_error_handlers
+from donghaeng.api.metrics import Metrics
+from donghaeng.assistant import Assistant
+from donghaeng.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Route modules, each exposing `router`. Optional ones belong to stages that may be absent
+# from a slim install; the core ones must import.
+CORE_ROUTES = ("turns", "complaints", "health")
+OPTIONAL_ROUTES = ("audio", "about", "admin", "pages")
+
+
+def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+    settings = settings or Settings()
+    assistant = assistant or Assistant(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        assistant.prepare_store()
+        if settings.warm_models:
+            assistant.warm()
+        yield
+        assistant.engine.dispose()
+
+    app = FastAPI(title="donghaeng (동행) citizen AI agent", version=__version__, lifespan=lifespan)
+    app.state.assistant = assistant
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    install_error_handlers(app)
+    for name in CORE_ROUTES + OPTIONAL_ROUTES:
+        try:
+            module = importlib.import_module(f"donghaeng.api.routes.{name}")
+        except ModuleNotFoundError as err:
+            if name in CORE_ROUTES or err.name != f"donghaeng.api.routes.{name}":
+                raise
+            continue
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,105 @@
+"""Text normalisation: one canonical spelling before any matching happens.
+
+Every later stage (phrases, names, retrieval) assumes this shape, so the rules here are the
+single place where Unicode forms, spacing, stretched words ("아아아파"), regional endings and
+spoken numbers are made regular. The rules themselves (dialect endings, word rewrites, route
+prefixes) are data in ``data/nlu/normalize.yaml`` so that the city can add a regional form
+without touching code; this module only knows how to apply them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from donghaeng.nlu.hangul import sound_key
+from donghaeng.nlu.numerals import digits_from_words
+
+_KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
+_LONE_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
+_REPEATS = re.compile(r"(.)\1{2,}")
+_SPACES = re.compile(r"\s+")
+_DASH_OUTSIDE_CODES = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One utterance in the shapes the stages need.
+
+    ``spaced`` keeps word boundaries (for rules about what precedes 방면 or 번), ``compact``
+    drops all spaces because speech recognisers and seniors space Korean arbitrarily, and
+    ``key`` is the sound key of ``compact`` (see hangul.py).
+    """
+
+    text: str
+    spaced: str
+    compact: str
+    key: str
+
+
+@dataclass(frozen=True)
+class NormalizationRules:
+    """Rewrite rules loaded from data: word rewrites, word-final endings, route prefixes."""
+
+    rewrites: tuple[tuple[str, str], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()
+    route_prefixes: tuple[str, ...] = ()
+    _ending_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], route_prefixes: tuple[str, ...] = ()) -> "NormalizationRules":
+        rewrites = tuple((str(a), str(b)) for a, b in data.get("rewrites", []))
+        endings = tuple((str(a), str(b)) for a, b in data.get("endings", []))
+        # Longest endings first so that "캤노" is rewritten before "노".
+        ordered = sorted(endings, key=lambda pair: len(pair[0]), reverse=True)
+        patterns = tuple(
+            (re.compile(rf"(?<=[가-힣]){re.escape(ending)}(?=\s|$)"), standard) for ending, standard in ordered
+        )
+        finals = sorted(data.get("final_endings", []), key=lambda pair: len(pair[0]), reverse=True)
+        patterns += tuple(
+            (re.compile(rf"(?<=[가-힣]){re.escape(str(ending))}$"), str(standard)) for ending, standard in finals
+        )
+        prefixes = tuple(route_prefixes) + tuple(data.get("route_prefixes", []))
+        return cls(rewrites, endings, prefixes, patterns)
+
+    @classmethod
+    def load(cls, path: Path, route_prefixes: tuple[str, ...] = ()) -> "NormalizationRules":
+        with path.open(encoding="utf-8") as handle:
+            return cls.from_mapping(yaml.safe_load(handle) or {}, route_prefixes)
+
+
+def clean_surface(text: str) -> str:
+    """Unicode NFC, punctuation and emoticons out, stretched letters shortened, one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = _KEEP.sub(" ", text)
+    text = _LONE_JAMO.sub(" ", text)  # ㅋㅋ, ㅠㅠ carry no request
+    text = _DASH_OUTSIDE_CODES.sub(" ", text)  # keep 2AA-2409-0012345, drop stray dashes
+    text = _REPEATS.sub(r"\1\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def apply_dialect(text: str, rules: NormalizationRules) -> str:
+    """Regional and colloquial forms to standard Seoul Korean, as listed in the data file."""
+    for ending, standard in rules._ending_patterns:
+        text = ending.sub(standard, text)
+    for source, target in rules.rewrites:
+        if source in text:
+            text = text.replace(source, target)
+    return text
+
+
+def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
+    """Full normalisation of one utterance into the shapes the cascade matches on."""
+    rules = rules or NormalizationRules()
+    spaced = clean_surface(text)
+    spaced = spaced.lower() if spaced.isascii() else spaced
+    spaced = apply_dialect(spaced, rules)
+    spaced = digits_from_words(spaced, rules.route_prefixes)
+    spaced = _SPACES.sub(" ", spaced).strip()
+    compact = spaced.replace(" ", "")
+    return Utterance(text=text, spaced=spaced, compact=compact, key=sound_key(compact))

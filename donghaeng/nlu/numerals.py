@@ -1,0 +1,111 @@
+"""Korean number words to digits, only where a slot wants digits.
+
+A recogniser writes what it hears: "사칠이번" (472, read digit by digit), "백사십삼번" (143),
+"엔이십육" (N26), "칠십삼세", "일흔셋" (73), "이호선" (line 2), "관악 공이" (관악02).
+Rewriting every number word blindly would break ordinary words (이번 주, 사이, 이사), so
+each rule fires only in a context that asks for a number: before a counter (번, 호선, 세,
+살), after a route prefix, or as a native age word that has no other meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+SINO_DIGITS = {"공": 0, "영": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
+               "칠": 7, "팔": 8, "구": 9}
+SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
+NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60,
+               "일흔": 70, "여든": 80, "아흔": 90}
+NATIVE_UNITS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4,
+                "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+
+_SINO = "공영일이삼사오육륙칠팔구십백천"
+_SINO_RUN = f"[{_SINO}]+"
+# Age tens that mean nothing else in everyday speech (쉰, 열, 스물 are left alone).
+_AGE_TENS = ("예순", "일흔", "여든", "아흔")
+_UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
+_NATIVE_AGE = re.compile(
+    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘])"
+)
+_SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
+_N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
+_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN})(?=\s|$)")
+
+
+def parse_sino(word: str) -> str | None:
+    """Value of a Sino-Korean number word as a digit string.
+
+    With units (백사십삼 → "143") it is read positionally; without units (사칠이 → "472",
+    공이 → "02") digit by digit, keeping leading zeros because route numbers have them.
+    """
+    if not word or any(ch not in SINO_DIGITS and ch not in SINO_UNITS for ch in word):
+        return None
+    if not any(ch in SINO_UNITS for ch in word):
+        return "".join(str(SINO_DIGITS[ch]) for ch in word)
+    total, digit = 0, None
+    for ch in word:
+        if ch in SINO_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row inside a unit reading: not a number
+            digit = SINO_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * SINO_UNITS[ch]
+            digit = None
+    if digit is not None:
+        total += digit
+    return str(total)
+
+
+def parse_native(tens: str, unit: str | None) -> int:
+    """Value of a native-Korean age word such as 일흔 + 셋 → 73."""
+    return NATIVE_TENS[tens] + (NATIVE_UNITS[unit] if unit else 0)
+
+
+def _counter_rule(match: re.Match[str]) -> str:
+    word, counter = match.group(1), match.group(2)
+    has_unit = any(ch in SINO_UNITS for ch in word)
+    # "이번"/"삼번 출구" are ordinary words: a bare digit run needs two or more digits,
+    # except before 호선 where a single digit is the normal way to say a line.
+    if counter != "호선" and not has_unit and len(word) < 2:
+        return match.group(0)
+    if counter in ("세", "살") and not has_unit:
+        return match.group(0)  # ages are said with 십 (칠십삼세); "이사 세" is not 24
+    value = parse_sino(word)
+    if value is None:
+        return match.group(0)
+    return value + counter
+
+
+def _n_route_rule(match: re.Match[str]) -> str:
+    value = parse_sino(match.group(2))
+    return "N" + value if value else match.group(0)
+
+
+def _standalone_rule(match: re.Match[str]) -> str:
+    """Number words standing alone: with units ("정부 이십사") or three digits or more."""
+    word = match.group(1)
+    has_unit = any(ch in SINO_UNITS for ch in word)
+    if (has_unit and len(word) >= 2) or len(word) >= 3:
+        value = parse_sino(word)
+        if value is not None:
+            return value
+    return word
+
+
+def _route_prefix_rule(prefixes: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번))")
+
+
+def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
+    """Rewrite number words that sit where a number is expected; leave everything else."""
+    prefixes = tuple(route_prefixes)
+    if prefixes:
+        pattern = _route_prefix_rule(prefixes)
+        text = pattern.sub(lambda m: m.group(1) + (parse_sino(m.group(2)) or m.group(2)), text)
+    text = _N_ROUTE.sub(_n_route_rule, text)
+    text = _NATIVE_AGE.sub(lambda m: str(parse_native(m.group(1), m.group(2))), text)
+    text = _SINO_BEFORE_COUNTER.sub(_counter_rule, text)
+    text = _STANDALONE_SINO.sub(_standalone_rule, text)
+    return text

@@ -1,0 +1,1 @@
+"""Skills: one module per service domain. Each turns an intent + slots into a reply."""
