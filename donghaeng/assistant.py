@@ -33,8 +33,10 @@ log = logging.getLogger(__name__)
 
 
 class Assistant:
-    def __init__(self, settings: Settings, engine: Engine | None = None):
+    def __init__(self, settings: Settings, engine: Engine | None = None, nlu: Any = None):
         self.settings = settings
+        if nlu is not None:  # share one loaded NLU (Kiwi is large) between assistants
+            self.__dict__["nlu"] = nlu
         self.engine = engine or make_engine(settings.resolved_database_url)
         self.sessions: sessionmaker[Session] = session_factory(self.engine)
         self.phrases = Phrasebook.load(settings.data_dir)

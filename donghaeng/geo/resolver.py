@@ -168,12 +168,17 @@ def _group(places: list[Place], keys_of) -> dict[str, list[Place]]:  # type: ign
     return grouped
 
 
+def _same_place(a: Place, b: Place) -> bool:
+    if a.kind == "dong" and b.kind == "dong":
+        return a.gu == b.gu and (a.name == b.name or haversine_m(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_M)
+    return haversine_m(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_M
+
+
 def _clusters(matches: list[Place]) -> list[Place]:
     """One representative per distinct location; dongs in different 구 never merge."""
     reps: list[Place] = []
     for place in matches:
-        same = next((r for r in reps if haversine_m(r.lat, r.lon, place.lat, place.lon) <= SAME_PLACE_M
-                     and (r.kind != "dong" or place.kind != "dong" or r.gu == place.gu)), None)
+        same = next((r for r in reps if _same_place(r, place)), None)
         if same is None:
             reps.append(place)
     return reps

@@ -22,7 +22,9 @@ from donghaeng.errors import AudioError
 from donghaeng.stt.base import SAMPLE_RATE, Transcript, pcm_duration_s
 
 _BRACKETED = re.compile(r"[\[(]([^\])\s]+)[\])]")
-_FEED_SAMPLES = 8_000  # half a second per AcceptWaveform call keeps partials fresh but cheap
+_FEED_SAMPLES = 8_000
+_GRAMMAR_MAX_S = 4.0  # the grammar pass is for short commands, not dictation
+_GRAMMAR_MIN_CONF = 0.85  # half a second per AcceptWaveform call keeps partials fresh but cheap
 
 
 def model_path() -> Path:
@@ -132,10 +134,19 @@ class VoskSTT:
         stream = self.stream()
         for start in range(0, len(pcm), _FEED_SAMPLES):
             stream.accept(pcm[start:start + _FEED_SAMPLES])
-        return stream.finish()
+        first = stream.finish()
+        if not self.phrases or first.duration_s > _GRAMMAR_MAX_S:
+            return first
+        # Short command: a catalogue-only decode wins when it is clearly surer than the open one.
+        second = self.grammar_pass(pcm)
+        if second.text and (second.confidence or 0) >= _GRAMMAR_MIN_CONF > (first.confidence or 0):
+            return Transcript(text=second.text, engine=second.engine, duration_s=first.duration_s,
+                              elapsed_s=first.elapsed_s + second.elapsed_s, partials=first.partials,
+                              confidence=second.confidence)
+        return first
 
     def grammar_pass(self, pcm: np.ndarray) -> Transcript:
-        """Decode again restricted to catalogue phrases (plus ``[unk]`` for anything else).
+        """Decode again restricted to catalogue phrases.
 
         Useful for short commands and place names that the open vocabulary mishears;
         callers decide whether to prefer it (e.g. when its confidence is high).
@@ -146,7 +157,7 @@ class VoskSTT:
             raise ValueError("no phrases configured for the grammar pass")
         started = time.perf_counter()
         recognizer: Any = KaldiRecognizer(self.model, SAMPLE_RATE,
-                                          json.dumps([*self.phrases, "[unk]"], ensure_ascii=False))
+                                          json.dumps(list(self.phrases), ensure_ascii=False))
         recognizer.SetWords(True)
         recognizer.AcceptWaveform(to_pcm16_bytes(pcm))
         text, confidence = _text_and_confidence(recognizer.FinalResult())

@@ -1,0 +1,132 @@
+"""Name lists for slot values, built from the data files and the real public datasets.
+
+Hand-made lists go stale; the city already publishes its 구, 동, stations and bus stops.
+So place names are read from ``data/public`` at load time, and only service names,
+nicknames and landmarks come from ``data/nlu/entities.yaml``. Every entry says which slot
+type it fills and with which value (a canonical id, or the name itself for free text).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+# Entry types that fill enumerated slots: the value is a canonical id.
+ENUM_TYPES = ("app", "facility", "benefit", "category", "when", "household")
+_SINO_READING = dict(zip("0123456789", ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]))
+_PARENTHESES = re.compile(r"\(.*?\)")
+_SEOUL_LAT, _SEOUL_LON = (37.41, 37.72), (126.76, 127.19)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of saying one thing: ``name`` as said, ``type`` of slot, canonical ``value``."""
+
+    name: str
+    type: str
+    value: str
+
+
+def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+    if not path.exists():
+        return iter(())
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return iter(list(csv.DictReader(handle)))
+
+
+def _enum_entries(section: dict[str, list[Any]] | None, entry_type: str) -> Iterator[Entry]:
+    for value, names in (section or {}).items():
+        for name in names or []:
+            yield Entry(str(name), entry_type, str(value))
+
+
+def entries_from_yaml(path: Path) -> list[Entry]:
+    """Service names, nicknames and landmarks written by hand in entities.yaml."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    entries: list[Entry] = []
+    for section, entry_type in (("apps", "app"), ("facilities", "facility"), ("benefits", "benefit"),
+                                ("complaints", "category"), ("when", "when"), ("household", "household")):
+        entries.extend(_enum_entries(data.get(section), entry_type))
+    entries.extend(Entry(str(n), "attraction", str(n)) for n in data.get("attractions", []))
+    entries.extend(Entry(str(n), "topic", str(n)) for n in data.get("topics", []))
+    entries.extend(Entry(str(n), "landmark", str(n)) for n in data.get("landmarks", []))
+    return entries
+
+
+def _dong_variants(name: str) -> set[str]:
+    """상계1동 → {상계1동, 상계동}: people say the legal dong, not the numbered office."""
+    names = {name}
+    if "·" in name:
+        return set()
+    base = re.sub(r"제?\d+(가)?동$", "동", name)
+    if base != name and len(base) >= 2:
+        names.add(base)
+    return names
+
+
+def _spoken_digits(name: str) -> str:
+    """종로3가 → 종로삼가, the way a recogniser writes a spoken station name."""
+    return "".join(_SINO_READING.get(ch, ch) for ch in name)
+
+
+def place_entries(public_dir: Path) -> list[Entry]:
+    """구, 동 and station names from the admin-district and station master files."""
+    entries: list[Entry] = []
+    admin = public_dir / "admin_districts"
+    for row in _read_csv(admin / "seoul_gu_centroids.csv"):
+        entries.append(Entry(row["SIG_KOR_NM"], "gu", row["SIG_KOR_NM"]))
+    dongs: set[str] = set()
+    for row in _read_csv(admin / "seoul_admin_dong_centroids_2017.csv"):
+        dongs |= _dong_variants(row["dong"])
+    for row in _read_csv(admin / "seoul_admin_legal_dong_mapping_20250513.csv"):
+        dongs |= _dong_variants(row.get("읍면동명", "") or "")
+    for row in _read_csv(admin / "seoul_legal_dong_codes_20250415.csv"):
+        dongs |= _dong_variants(row.get("읍면동명", "") or "")
+    entries.extend(Entry(d, "dong", d) for d in sorted(dongs) if len(d) >= 2 and d.endswith(("동", "가", "로")))
+    for row in _read_csv(public_dir / "parks" / "seoul_major_parks.csv"):
+        park = _PARENTHESES.sub("", row.get("공원명", "")).strip()
+        if len(park) >= 3:
+            entries.append(Entry(park, "landmark", park))
+    return entries
+
+
+def station_entries(public_dir: Path) -> list[Entry]:
+    """Every station of the capital-area network (directions name stations outside Seoul too)."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for row in _read_csv(public_dir / "subway_stations" / "seoul_station_master.csv"):
+        full = row["역사명"].strip()
+        main = _PARENTHESES.sub("", full).strip()
+        names = {main, _spoken_digits(main)}
+        alias = re.findall(r"\((.*?)\)", full)
+        names.update(a for a in alias if len(a) >= 2 and "." not in a)
+        for name in names:
+            if len(name) >= 2 and name not in seen:
+                seen.add(name)
+                entries.append(Entry(name, "station", main))
+    return entries
+
+
+def bus_stop_entries(public_dir: Path) -> list[Entry]:
+    """Bus stop names; a stop often carries several names joined by '.', each is sayable."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for row in _read_csv(public_dir / "bus_stops" / "seoul_bus_stops.csv"):
+        for part in row.get("정류소명", "").split("."):
+            name = _PARENTHESES.sub("", part).strip().replace(" ", "")
+            if len(name) >= 3 and name not in seen:
+                seen.add(name)
+                entries.append(Entry(name, "stop", name))
+    return entries
+
+
+def gu_short_names(public_dir: Path) -> tuple[str, ...]:
+    """강남구 → 강남: village bus routes are named after the 구 (강남01, 관악02)."""
+    names = [row["SIG_KOR_NM"][:-1] for row in _read_csv(public_dir / "admin_districts" / "seoul_gu_centroids.csv")]
+    return tuple(n for n in names if len(n) >= 2)
