@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-fast browser-deps lint clean
+.PHONY: install run test test-fast test-deps lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,12 +18,14 @@ run: install
 	$(BIN)/donghaeng data load
 	$(BIN)/donghaeng serve
 
-# Debian chromium for the browser tests and axe-core from npm (no browser downloads).
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+# Test-only system packages from Debian: chromium for the browser tests, PostgreSQL for the
+# store tests on a real server; axe-core from npm. No browser or binary downloads.
+APT_NEEDS := $(if $(shell command -v chromium),,chromium) $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
+test-deps:
+	@if [ -n "$(strip $(APT_NEEDS))" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_NEEDS) >/dev/null; fi
 	@if [ -f tests/web/package.json ] && [ ! -d tests/web/node_modules/axe-core ]; then cd tests/web && npm ci --no-audit --no-fund --silent; fi
 
-test: install browser-deps
+test: install test-deps
 	$(BIN)/python -m pytest
 
 test-fast: install
