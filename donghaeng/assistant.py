@@ -56,6 +56,7 @@ class Assistant:
     def warm(self) -> None:
         self.nlu.warm()
         _ = self.manager
+        _ = self.resolver
 
     # -- stages -----------------------------------------------------------------------
     @cached_property
@@ -64,6 +65,12 @@ class Assistant:
 
         with self._lock:
             return NluEngine.load(self.settings.data_dir)
+
+    @cached_property
+    def resolver(self) -> Any:
+        from donghaeng.skills.public_data import build_location_resolver
+
+        return build_location_resolver(self.engine, self.settings.data_dir)
 
     @cached_property
     def skills(self) -> dict[str, Skill]:

@@ -152,9 +152,15 @@ def run_bench(settings: Settings, quick: bool = False) -> dict[str, Any]:
 
 
 def _nearest(settings: Settings) -> dict[str, Any]:
+    from donghaeng.assistant import Assistant
     from donghaeng.geo.bench import run_nearest_benchmark
 
-    return run_nearest_benchmark(settings)
+    assistant = Assistant(settings)
+    assistant.prepare_store()
+    try:
+        return run_nearest_benchmark(assistant.engine)
+    finally:
+        assistant.engine.dispose()
 
 
 def _stt(settings: Settings) -> dict[str, Any]:

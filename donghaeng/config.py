@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # Optional live connectors; without a key the product says live data is unavailable.
     seoul_api_key: str | None = None
     kma_api_key: str | None = None
+    # 공공데이터포털 (data.go.kr) key: the bus arrival service takes this one.
+    data_go_kr_api_key: str | None = None
     http_timeout_s: float = 4.0
 
     # Optional LLM (OpenAI-compatible), off by default.

@@ -108,8 +108,9 @@ def _admin_count(db: Session) -> int:
 
 
 def ensure_first_admin(db: Session, settings: Settings) -> bool:
-    """With no account at all, create the first admin from settings. Returns True if created."""
-    if db.scalar(select(func.count()).select_from(AdminUserRow)):
+    """With no admin account, create one from settings (production refuses a default password
+    at start-up). An existing account of that name is never overwritten. True if created."""
+    if _admin_count(db) or db.scalar(select(AdminUserRow).where(AdminUserRow.username == settings.admin_user)):
         return False
     db.add(AdminUserRow(username=settings.admin_user, password_hash=hash_password(settings.effective_admin_password),
                         role="admin"))

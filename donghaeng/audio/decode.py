@@ -65,6 +65,8 @@ def decode_bytes(data: bytes, *, max_bytes: int, max_seconds: float) -> DecodedA
         raise audio_error("audio-empty")
     if len(data) > max_bytes:
         raise audio_error("audio-too-large")
+    if _wav_is_truncated(data):
+        raise audio_error("audio-corrupt")
     max_samples = int(max_seconds * TARGET_RATE)
     try:
         container: Any = av.open(io.BytesIO(data), mode="r")
@@ -95,6 +97,21 @@ def decode_bytes(data: bytes, *, max_bytes: int, max_seconds: float) -> DecodedA
         raise audio_error("audio-clipped")
     return DecodedAudio(pcm=pcm, source_rate=rate, source_channels=channels, codec=codec,
                         clipped_ratio=clipped_ratio)
+
+
+def _wav_is_truncated(data: bytes) -> bool:
+    """FFmpeg reads a cut-off WAV without complaint; its ``data`` chunk header still says how long it was."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return False
+    position = 12
+    while position + 8 <= len(data):
+        chunk_id = data[position:position + 4]
+        size = int.from_bytes(data[position + 4:position + 8], "little")
+        if chunk_id == b"data":
+            streaming = size in (0, 0xFFFFFFFF)  # recorders that never went back to fill in the size
+            return not streaming and position + 8 + size > len(data) + 1
+        position += 8 + size + (size & 1)
+    return position > len(data)
 
 
 def _declared_seconds(container: Any, stream: Any) -> float | None:

@@ -43,7 +43,8 @@ def _vad_session() -> Any:
 
 @dataclass(frozen=True)
 class VadEvent:
-    """``speech_start`` / ``pause`` (a short gap, the speaker may go on) / ``speech_end`` (the utterance is over)."""
+    """``speech_start``, ``pause`` (a short gap: the speaker may go on), ``resume`` (they did) or
+    ``speech_end`` (the utterance is over)."""
 
     kind: str
     time_s: float
@@ -54,7 +55,7 @@ class VadConfig:
     threshold: float = 0.5
     neg_threshold: float = 0.35
     min_speech_s: float = 0.25  # shorter blips (a cough, a click) do not open an utterance
-    pause_s: float = 0.2  # a gap this long lets the recogniser start its final pass early
+    pause_s: float = 0.12  # a gap this long lets the recogniser start its final pass early
     end_silence_s: float = 0.7  # this much silence after speech ends the utterance
 
 
@@ -106,6 +107,8 @@ class StreamingVad:
         if prob >= cfg.threshold:
             self._speech_run += WINDOW_S
             self._silence_run = 0.0
+            if self._pause_sent:
+                events.append(VadEvent("resume", now))
             self._pause_sent = False
             if not self.in_speech and self._speech_run >= cfg.min_speech_s:
                 self.in_speech = True

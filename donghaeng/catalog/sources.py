@@ -44,7 +44,7 @@ class Batch:
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            yield {key.strip(): (value or "").strip() for key, value in row.items() if key}
+            yield {key.strip(): " ".join((value or "").split()) for key, value in row.items() if key}
 
 
 def checksum(paths: list[Path]) -> str:

@@ -164,8 +164,9 @@ class DialogueManager:
         intent = turn.nlu.intent
         events: list[dict[str, Any]] = [{"type": "understood"}]
         if state.active_intent == intent:
-            slots = {**state.slots, **turn.nlu.slots}
-            events.append({"type": "slots_set", "slots": dict(turn.nlu.slots)})
+            given = _pick_candidate(state, dict(turn.nlu.slots))
+            slots = {**state.slots, **given}
+            events.append({"type": "slots_set", "slots": given})
         else:
             slots = dict(turn.nlu.slots)
             events.append({"type": "flow_started", "intent": intent, "slots": slots})
@@ -180,7 +181,8 @@ class DialogueManager:
         if response.data.get("slots"):
             events.append({"type": "slots_set", "slots": dict(response.data["slots"])})
         if response.state == STATE_NEED_SLOT:
-            events.append({"type": "asked", "slot": response.ask_slot})
+            events.append({"type": "asked", "slot": response.ask_slot,
+                           "candidates": list(response.data.get("candidates") or [])})
         elif response.state == STATE_CONFIRM:
             events.append({"type": "confirm_asked"})
         else:
@@ -197,6 +199,19 @@ class DialogueManager:
                  confirmed: bool = False) -> SkillRequest:
         return SkillRequest(intent=intent or turn.nlu.intent, slots=dict(slots), session_id=turn.session_id,
                             lat=turn.lat, lon=turn.lon, confirmed=confirmed, text=turn.text)
+
+
+def _pick_candidate(state: DialogueState, given: dict[str, Any]) -> dict[str, Any]:
+    """Read a short answer to a choice question ("강남구요") as the full choice ("강남구 신사동")."""
+    slot = state.awaiting_slot
+    value = given.get(slot) if slot else None
+    if not state.awaiting_candidates or not isinstance(value, str):
+        return given
+    compact = "".join(value.split())
+    matches = [c for c in state.awaiting_candidates if compact and compact in "".join(c.split())]
+    if len(matches) == 1:
+        return {**given, slot: matches[0]}
+    return given
 
 
 def _last_given_slot(state: DialogueState) -> str:

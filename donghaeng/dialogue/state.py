@@ -18,6 +18,8 @@ class DialogueState:
     slots: dict[str, Any] = field(default_factory=dict)
     awaiting_slot: str | None = None
     awaiting_confirmation: bool = False
+    # When the last question offered choices ("관악구 신사동, 강남구 신사동 중 어디인가요?").
+    awaiting_candidates: list[str] = field(default_factory=list)
     last_reply: dict[str, Any] | None = None
     slow: bool = False
     misunderstandings: int = 0
@@ -61,10 +63,12 @@ def _slots_set(state: DialogueState, event: dict[str, Any]) -> None:
 def _asked(state: DialogueState, event: dict[str, Any]) -> None:
     state.awaiting_slot = event.get("slot")
     state.awaiting_confirmation = False
+    state.awaiting_candidates = list(event.get("candidates") or [])
 
 
 def _confirm_asked(state: DialogueState, _event: dict[str, Any]) -> None:
     state.awaiting_slot = None
+    state.awaiting_candidates = []
     state.awaiting_confirmation = True
 
 
@@ -73,6 +77,7 @@ def _flow_ended(state: DialogueState, _event: dict[str, Any]) -> None:
     state.slots = {}
     state.awaiting_slot = None
     state.awaiting_confirmation = False
+    state.awaiting_candidates = []
 
 
 def _bot(state: DialogueState, event: dict[str, Any]) -> None:

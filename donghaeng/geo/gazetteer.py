@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
+from donghaeng.catalog.knowledge import Attraction
 from donghaeng.geo.distance import haversine_m
 from donghaeng.geo.names import without_station_suffix
 from donghaeng.geo.resolver import SAME_PLACE_M, LocationResolver, Place
@@ -66,11 +67,9 @@ def _with_gu(place: Place, gu: str | None) -> Place:
     return Place(place.name, place.lat, place.lon, place.kind, gu, place.label, place.ids, place.lines)
 
 
-def landmark_places(attractions: list[dict[str, object]]) -> list[Place]:
+def landmark_places(attractions: list[Attraction]) -> list[Place]:
     """Landmarks from the tourism knowledge file; aliases ride in ``ids`` for lookup."""
-    return [Place(str(a["name"]), float(a["lat"]), float(a["lon"]), "landmark",  # type: ignore[arg-type]
-                  str(a.get("gu") or "") or None, str(a["name"]), tuple(str(x) for x in a.get("aliases", [])))  # type: ignore[union-attr]
-            for a in attractions]
+    return [Place(a.name, a.lat, a.lon, "landmark", a.gu, a.name, a.aliases) for a in attractions]
 
 
 def default_knowledge_dir(data_dir: Path) -> Path:

@@ -54,3 +54,30 @@ def park_aliases(name: str) -> set[str]:
     for word in ("근린", "도시자연", "생태"):
         names |= {n.replace(word, "") for n in list(names)}
     return {n for n in names if len(n) >= 2}
+
+
+def has_final_consonant(word: str) -> bool:
+    """Whether the last syllable has a 받침; digits and Latin letters are read aloud."""
+    for ch in reversed(word.strip()):
+        if "가" <= ch <= "힣":
+            return (ord(ch) - 0xAC00) % 28 != 0
+        if ch.isdigit():
+            return ch in "013678"
+        if ch.isalpha():
+            return ch.lower() in "lmn"
+    return False
+
+
+def topic(word: str) -> str:
+    """word + 은/는."""
+    return word + ("은" if has_final_consonant(word) else "는")
+
+
+def copula(word: str) -> str:
+    """word + 이에요/예요."""
+    return word + ("이에요" if has_final_consonant(word) else "예요")
+
+
+def subject(word: str) -> str:
+    """word + 이/가."""
+    return word + ("이" if has_final_consonant(word) else "가")

@@ -122,6 +122,11 @@ class LocationResolver:
             return exact[:limit]
         return [p for p in self.stop_list if names.key(p.name).startswith(query)][:limit] if len(query) >= 2 else []
 
+    def all_points_index(self) -> PointIndex:
+        """One index over every place the resolver knows (for the nearest-search benchmark)."""
+        places = [*self._dong_list, *self.station_list, *self.stop_list]
+        return PointIndex([p.lat for p in places], [p.lon for p in places])
+
     # --- internals --------------------------------------------------------------------
     def _split_gu(self, query: str) -> tuple[Place | None, str]:
         for gu_key, gu in self.gus.items():
@@ -148,7 +153,7 @@ class LocationResolver:
     def _decide(self, query: str, matches: list[Place], lat: float | None, lon: float | None) -> Resolution:
         if not matches:
             return Resolution(NOT_FOUND, query)
-        clusters = _clusters(matches)
+        clusters = cluster_places(matches)
         if len(clusters) == 1:
             return Resolution(FOUND, query, clusters[0])
         if lat is not None and lon is not None:
@@ -174,7 +179,7 @@ def _same_place(a: Place, b: Place) -> bool:
     return haversine_m(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_M
 
 
-def _clusters(matches: list[Place]) -> list[Place]:
+def cluster_places(matches: list[Place]) -> list[Place]:
     """One representative per distinct location; dongs in different 구 never merge."""
     reps: list[Place] = []
     for place in matches:

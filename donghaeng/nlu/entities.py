@@ -18,6 +18,12 @@ from rapidfuzz.distance import Levenshtein
 
 from donghaeng.nlu.hangul import is_syllable, sound_of, to_jamo
 from donghaeng.nlu.lexicon import Entry
+from donghaeng.nlu.normalize import Utterance
+from donghaeng.nlu.phrases import Phrase
+
+
+# Place-like names are many and short (길동, 목동); they must start a word when two syllables long.
+PLACE_LIKE = frozenset({"gu", "dong", "station", "landmark", "stop", "attraction"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,13 @@ class Mention:
 
     def has(self, entry_type: str) -> bool:
         return any(e.type == entry_type for e in self.entries)
+
+    def name_of(self, entry_type: str) -> str:
+        """The name as it is spelled in the list: a sound-alike hearing (경복꿍) gets the real spelling."""
+        for entry in self.entries:
+            if entry.type == entry_type:
+                return entry.name.replace(" ", "")
+        return self.surface
 
 
 def _syllable_keys(text: str) -> tuple[str, ...]:
@@ -57,13 +70,17 @@ class Gazetteer:
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
         self.size = len(entries)
 
-    def find(self, compact: str) -> list[Mention]:
-        """Non-overlapping longest matches, left to right."""
+    def find(self, compact: str, word_starts: set[int] | None = None) -> list[Mention]:
+        """Non-overlapping longest matches, left to right.
+
+        ``word_starts`` are the offsets in ``compact`` where a spoken word began; two-syllable
+        names must start there, longer names may start anywhere (speech runs words together).
+        """
         keys = _syllable_keys(compact)
         mentions: list[Mention] = []
         position = 0
         while position < len(keys) - 1:
-            found = self._longest_at(keys, position)
+            found = self._longest_at(keys, position, word_starts)
             if found is None:
                 position += 1
                 continue
@@ -72,18 +89,33 @@ class Gazetteer:
             position += length
         return mentions
 
-    def _longest_at(self, keys: tuple[str, ...], position: int) -> tuple[int, tuple[Entry, ...]] | None:
+    def _longest_at(self, keys: tuple[str, ...], position: int,
+                    word_starts: set[int] | None) -> tuple[int, tuple[Entry, ...]] | None:
         for name_keys, group in self._index.get((keys[position], keys[position + 1]), ()):
             length = len(name_keys)
             if keys[position:position + length] == name_keys:
-                # A Latin name must not be cut out of a longer Latin word ("pharmacy" in a URL is fine,
-                # "n" in "now" is not): require a boundary after ASCII names.
-                after = position + length
-                if not is_syllable(group[0].name[-1]) and after < len(keys) and keys[after][0].isalnum() \
-                        and keys[after][1:] == "__":
-                    continue
+                if length == 2 and word_starts is not None and position not in word_starts \
+                        and all(entry.type in PLACE_LIKE for entry in group):
+                    continue  # a two-syllable name inside a word (귀가길동행 ≠ 길동) is not that name
                 return length, group
         return None
+
+
+class PhraseNames:
+    """Ways of saying a name with a gap ("차를 ~ 대 놔"), matched as phrases by sound."""
+
+    def __init__(self, entries: list[Entry]):
+        self._phrases = [(Phrase.compile(entry.name), entry) for entry in entries]
+
+    def find(self, utterance: Utterance) -> list[Mention]:
+        mentions = []
+        for phrase, entry in self._phrases:
+            start = phrase.find(utterance.key)
+            if start >= 0:
+                first = start // 3
+                end = first + len(phrase.parts[0]) // 3
+                mentions.append(Mention(first, end, utterance.compact[first:end], (entry,)))
+        return mentions
 
 
 class FuzzyMatcher:
@@ -129,7 +161,8 @@ class FuzzyMatcher:
                 first, last = owner[alignment.dest_start], owner[alignment.dest_end - 1] + 1
                 rank = (distance, -len(name))
                 if best is None or rank < best[:2]:
-                    mention = Mention(first, last, compact[first:last], (entries[index],), True)
+                    # A mis-heard name is reported as it should have been heard (경복꿍 → 경복궁).
+                    mention = Mention(first, last, entries[index].name.replace(" ", ""), (entries[index],), True)
                     best = (rank[0], rank[1], mention)
             if best is not None:
                 mentions.append(best[2])

@@ -62,17 +62,22 @@ def to_jamo(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def sound_of(char: str) -> str:
-    """Three-symbol sound key of one character (see the module docstring)."""
+def sound_of(char: str, strict: bool = False) -> str:
+    """Three-symbol sound key of one character (see the module docstring).
+
+    ``strict`` keeps initials and vowels as written and only neutralises final consonants
+    (쓰러졋/쓰러졌): used for emergency phrases, where 때리고 must not match 데리고.
+    """
     if not is_syllable(char):
         return char.lower() + "__"
     initial, vowel, final = decompose(char)
-    initial = _INITIAL_SOUND.get(initial, initial)
-    vowel = _VOWEL_SOUND.get(vowel, vowel)
+    if not strict:
+        initial = _INITIAL_SOUND.get(initial, initial)
+        vowel = _VOWEL_SOUND.get(vowel, vowel)
     final = _FINAL_SOUND.get(final, final)
     return initial + vowel + (final or "_")
 
 
-def sound_key(text: str) -> str:
+def sound_key(text: str, strict: bool = False) -> str:
     """Sound key of a whole string: three symbols per character, boundaries preserved."""
-    return "".join(sound_of(ch) for ch in text)
+    return "".join(sound_of(ch, strict) for ch in text)

@@ -22,7 +22,7 @@ from donghaeng.nlu.numerals import digits_from_words
 
 _KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
 _LONE_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
-_REPEATS = re.compile(r"(.)\1{2,}")
+_REPEATS = re.compile(r"(\D)\1{2,}")  # digits repeat in codes (2024-000123)
 _SPACES = re.compile(r"\s+")
 _DASH_OUTSIDE_CODES = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
 
@@ -40,6 +40,7 @@ class Utterance:
     spaced: str
     compact: str
     key: str
+    strict_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,15 @@ class NormalizationRules:
             return cls.from_mapping(yaml.safe_load(handle) or {}, route_prefixes)
 
 
+def word_starts(spaced: str) -> set[int]:
+    """Offsets in the compact form where each word of the spaced form begins."""
+    starts, offset = set(), 0
+    for word in spaced.split(" "):
+        starts.add(offset)
+        offset += len(word)
+    return starts
+
+
 def clean_surface(text: str) -> str:
     """Unicode NFC, punctuation and emoticons out, stretched letters shortened, one space."""
     text = unicodedata.normalize("NFC", text)
@@ -102,4 +112,5 @@ def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     spaced = digits_from_words(spaced, rules.route_prefixes)
     spaced = _SPACES.sub(" ", spaced).strip()
     compact = spaced.replace(" ", "")
-    return Utterance(text=text, spaced=spaced, compact=compact, key=sound_key(compact))
+    return Utterance(text=text, spaced=spaced, compact=compact, key=sound_key(compact),
+                     strict_key=sound_key(compact, strict=True))

@@ -98,8 +98,13 @@ def _route_prefix_rule(prefixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번))")
 
 
+_SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]\s){{1,5}}[{_SINO}])(?=\s?(?:번|호선|세|살))")
+
+
 def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
     """Rewrite number words that sit where a number is expected; leave everything else."""
+    # A recogniser may space every syllable of a number: "사 칠 이 번" is one number.
+    text = _SPELLED_OUT.sub(lambda m: m.group(1).replace(" ", ""), text)
     prefixes = tuple(route_prefixes)
     if prefixes:
         pattern = _route_prefix_rule(prefixes)

@@ -15,6 +15,7 @@ import yaml
 from sqlalchemy.orm import Session, sessionmaker
 
 from donghaeng.errors import ReceiptNotFound
+from donghaeng.geo import names
 from donghaeng.models import STATE_CONFIRM, STATE_NEED_SLOT, SkillRequest, SkillResponse
 from donghaeng.phrasebook import Phrasebook
 from donghaeng.privacy import mask_pii
@@ -74,8 +75,10 @@ class ComplaintFileSkill:
         fix = self._locate(slots.get("place"), request.lat, request.lon)
         if fix.candidates:
             options = ", ".join(fix.candidates[:3])
-            return SkillResponse(text=self._phrases.say("complaints.ambiguous_place", place=fix.label, options=options),
-                                 state=STATE_NEED_SLOT, ask_slot="place", data={"slots": remember})
+            return SkillResponse(text=self._phrases.say("complaints.ambiguous_place", name_subject=names.subject(fix.label),
+                                                       options=options),
+                                 state=STATE_NEED_SLOT, ask_slot="place",
+                                 data={"slots": remember, "candidates": list(fix.candidates)})
         if not slots.get("place") and fix.lat is None:
             return SkillResponse(text=self._phrases.say("complaints.ask_place"), state=STATE_NEED_SLOT,
                                  ask_slot="place", data={"slots": remember})

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from donghaeng.skills.apps import AppSkill, load_app_catalog
 from donghaeng.skills.base import Skill
-from donghaeng.skills.complaints import ComplaintFileSkill, ComplaintStatusSkill, PlaceFix, Triage
+from donghaeng.geo.resolver import AMBIGUOUS
+from donghaeng.skills.complaints import ComplaintFileSkill, ComplaintStatusSkill, PlaceFix, PlaceLocator, Triage
+from donghaeng.skills.public_data import build_public_data_skills
 from donghaeng.skills.safety import EmergencySkill, EscortSkill
 
 if TYPE_CHECKING:
@@ -32,15 +34,24 @@ def build_skills(assistant: "Assistant") -> dict[str, Skill]:
 
 
 def _public_data_skills(assistant: "Assistant") -> list[Skill]:
-    try:
-        from donghaeng.skills.public_data import build_public_data_skills  # noqa: F401
-    except ImportError:
-        return []
-    return []
+    return build_public_data_skills(assistant.settings, assistant.engine, assistant.phrases, assistant.resolver)
 
 
-def _locator(assistant: "Assistant"):  # type: ignore[no-untyped-def]
+def _locator(assistant: "Assistant") -> PlaceLocator:
+    """Complaint places through the shared resolver: coordinates and 구 for triage and duplicates."""
+
     def locate(place: str | None, lat: float | None, lon: float | None) -> PlaceFix:
-        return PlaceFix(label=place or "", lat=lat, lon=lon)
+        resolver = assistant.resolver
+        if not place:
+            if lat is None or lon is None:
+                return PlaceFix(label="")
+            return PlaceFix(label="", lat=lat, lon=lon, gu=resolver.gu_of(lat, lon))
+        resolution = resolver.resolve(place, lat, lon)
+        if resolution.status == AMBIGUOUS:
+            return PlaceFix(label=place, candidates=tuple(c.display for c in resolution.candidates))
+        found = resolution.place
+        if found is None:  # a spot the data does not name (a crossroads, a shop): keep the words
+            return PlaceFix(label=place)
+        return PlaceFix(label=place, lat=found.lat, lon=found.lon, gu=found.gu or resolver.gu_of(found.lat, found.lon))
 
     return locate

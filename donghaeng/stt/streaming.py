@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
 
 import numpy as np
@@ -24,8 +25,12 @@ _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt-speculate"
 class SpeculativeStream:
     """Buffers audio, shows partials from ``partial_stream``, decodes with ``final_engine``."""
 
-    def __init__(self, final_engine: SpeechToText, partial_stream: SpeechStream | None = None):
+    def __init__(self, final_engine: SpeechToText, partial_stream: SpeechStream | None = None,
+                 max_wait_s: float | None = None):
         self._engine = final_engine
+        # With a partial stream, wait at most this long for the final engine after the end of
+        # speech, then answer with the streaming engine's text (bounded latency over accuracy).
+        self.max_wait_s = max_wait_s
         self._partial = partial_stream
         self._chunks: list[np.ndarray] = []
         self._samples = 0
@@ -65,11 +70,15 @@ class SpeculativeStream:
         self._guess = None
 
     def finish(self) -> Transcript:
-        if self._partial is not None:
-            self._partial.finish()  # releases the recogniser; its text only served as partials
+        quick = self._partial.finish() if self._partial is not None else None
         guess = self._guess
-        if guess is not None and not guess.cancelled():
-            transcript = guess.result()
-            return replace(transcript, duration_s=self._samples / 16_000, partials=tuple(self._partials))
-        transcript = self._engine.transcribe(self._audio())
-        return replace(transcript, partials=tuple(self._partials))
+        if guess is None or guess.cancelled():
+            guess = _executor.submit(self._engine.transcribe, self._audio())
+        try:
+            transcript = guess.result(timeout=self.max_wait_s if quick is not None else None)
+        except FutureTimeout:
+            if quick is None or not quick.text:
+                transcript = guess.result()
+            else:
+                return replace(quick, partials=tuple(self._partials))
+        return replace(transcript, duration_s=self._samples / 16_000, partials=tuple(self._partials))

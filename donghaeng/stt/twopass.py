@@ -26,5 +26,7 @@ class TwoPassSTT:
     def transcribe(self, pcm: np.ndarray) -> Transcript:
         return self.final_engine.transcribe(pcm)
 
-    def stream(self) -> SpeculativeStream:
-        return SpeculativeStream(self.final_engine, self.partial_engine.stream())
+    def stream(self, max_wait_s: float | None = None) -> SpeculativeStream:
+        """``max_wait_s``: after the end of speech, how long Whisper may still take before
+        Vosk's own final text is used instead (``None``: always wait for Whisper)."""
+        return SpeculativeStream(self.final_engine, self.partial_engine.stream(), max_wait_s=max_wait_s)

@@ -36,9 +36,9 @@ class ScriptedNlu:
 
 
 @pytest.fixture()
-def talk(tmp_path):
+def talk(tmp_path, template_db):
     nlu = ScriptedNlu()
-    assistant = Assistant(make_settings(tmp_path), nlu=nlu)
+    assistant = Assistant(make_settings(tmp_path, template_db), nlu=nlu)
     assistant.prepare_store()
     session: dict[str, str | None] = {"id": None}
 
@@ -129,9 +129,9 @@ def test_state_is_rebuilt_from_the_stored_event_list(talk) -> None:
     assert state.slots["place"] == "망원동" and state.awaiting_confirmation
 
 
-def test_an_idle_session_forgets_the_unfinished_flow(tmp_path) -> None:
+def test_an_idle_session_forgets_the_unfinished_flow(tmp_path, template_db) -> None:
     nlu = ScriptedNlu()
-    assistant = Assistant(make_settings(tmp_path, session_idle_minutes=0), nlu=nlu)
+    assistant = Assistant(make_settings(tmp_path, template_db, session_idle_minutes=0), nlu=nlu)
     assistant.prepare_store()
     first = assistant.handle_text(nlu.add(*COMPLAINT_START))
     after = assistant.handle_text(nlu.add(*YES), session_id=first["session_id"])

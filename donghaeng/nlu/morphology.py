@@ -1,0 +1,42 @@
+"""One shared Kiwi morphological analyser for the whole process.
+
+Kiwi holds about 500 MB of model in memory and takes a second or two to load, so the
+process keeps exactly one instance, created on first use (importing this module costs
+nothing). Kiwi's analysis is read-only once loaded; a lock guards only the creation.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+_lock = threading.Lock()
+_kiwi: Any = None
+
+# Parts of speech that carry the request: nouns, verb/adjective stems, adverbs, foreign words
+# and numbers. Endings and particles vary with dialect and politeness, so they are dropped.
+CONTENT_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "VV", "VA", "VX", "MAG", "SL", "SN", "XR", "MM", "IC")
+
+
+def shared_kiwi() -> Any:
+    """The process-wide Kiwi instance, loaded on first call."""
+    global _kiwi
+    if _kiwi is None:
+        with _lock:
+            if _kiwi is None:
+                from kiwipiepy import Kiwi  # heavy import kept off module import
+
+                _kiwi = Kiwi(num_workers=-1)
+    return _kiwi
+
+
+def content_morphemes(text: str) -> list[str]:
+    """Lemmas of the content words ("받/VV"), without endings and particles."""
+    tokens = shared_kiwi().tokenize(text)
+    return [f"{token.form}/{token.tag[:2]}" for token in tokens if token.tag.split("-")[0] in CONTENT_TAGS]
+
+
+def nouns(text: str) -> list[tuple[str, int, int]]:
+    """Nouns with their character offsets, for free-text slots such as an FAQ topic."""
+    tokens = shared_kiwi().tokenize(text)
+    return [(token.form, token.start, token.start + token.len) for token in tokens if token.tag in ("NNG", "NNP")]

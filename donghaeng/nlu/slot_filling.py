@@ -1,0 +1,122 @@
+"""Which slots each intent reports, and how each one is chosen from what was found.
+
+The gazetteers and patterns (slots.py) find candidates without knowing the intent; only
+once the intent is known can we say that 472 is a route and not an age, that 신림역 is the
+place of a facility question but the station of a subway question, or that a complaint
+which names no known category is "other". This module holds those intent-aware choices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from donghaeng.nlu.morphology import nouns
+from donghaeng.nlu.normalize import Utterance
+from donghaeng.nlu.phrases import Phrase, any_match, compile_all
+from donghaeng.nlu.slots import Found, find_bare_route, put, select_station, select_stop
+
+if TYPE_CHECKING:
+    from donghaeng.nlu.cascade import NluEngine
+
+
+@dataclass(frozen=True)
+class SlotFiller:
+    """Intent-aware slot choice, configured by ``data/nlu/slots.yaml``."""
+
+    other_problem: tuple[Phrase, ...]
+    topic_suffixes: tuple[str, ...]
+    topic_stop_nouns: frozenset[str]
+    answer_endings: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> "SlotFiller":
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+        endings = sorted((str(e) for e in data.get("answer_endings", [])), key=len, reverse=True)
+        return cls(
+            other_problem=compile_all([str(p) for p in data.get("complaint_other_problem", [])]),
+            topic_suffixes=tuple(str(s) for s in data.get("topic_suffixes", [])),
+            topic_stop_nouns=frozenset(str(n) for n in data.get("topic_stop_nouns", [])),
+            answer_endings=tuple(endings),
+        )
+
+    def fill(self, intent: str, utterance: Utterance, found: Found, engine: "NluEngine") -> dict[str, Any]:
+        """The slots of ``intent`` present in the utterance (absent slots are left out)."""
+        slots: dict[str, Any] = {}
+        places = found.places()
+        place = places[0] if places else None
+        if intent == "app.open":
+            put(slots, "app", found.first("app"))
+        elif intent == "facility.nearby":
+            put(slots, "facility", found.first("facility"))
+            put(slots, "place", place)
+        elif intent == "transit.bus_arrival":
+            put(slots, "route", found.route or find_bare_route(utterance.compact))
+            put(slots, "stop", select_stop(found.stops, utterance.compact))
+        elif intent == "transit.subway_arrival":
+            put(slots, "station", select_station(found, utterance.compact))
+            put(slots, "line", found.line)
+            put(slots, "direction", found.direction)
+        elif intent in ("transit.bike", "safety.escort"):
+            put(slots, "place", place)
+        elif intent == "welfare.info":
+            put(slots, "benefit", found.first("benefit"))
+        elif intent == "welfare.eligibility":
+            put(slots, "benefit", found.first("benefit"))
+            put(slots, "age", found.age)
+            put(slots, "household", found.first("household"))
+        elif intent == "complaint.file":
+            put(slots, "category", self.category(utterance, found))
+            put(slots, "place", place)
+        elif intent == "complaint.status":
+            put(slots, "receipt", found.receipt)
+        elif intent == "weather.forecast":
+            put(slots, "place", place)
+            put(slots, "when", found.first("when"))
+        elif intent == "tourism.attraction":
+            put(slots, "place", found.first("attraction") and self._attraction_said(found) or place)
+        elif intent == "faq.answer":
+            put(slots, "topic", self.topic(utterance, found))
+        return slots
+
+    def category(self, utterance: Utterance, found: Found) -> str | None:
+        """A known category, or "other" when a problem is described without one."""
+        category = found.first("category")
+        if category is None and any_match(self.other_problem, utterance.key, utterance.spaced):
+            return "other"
+        return category
+
+    def topic(self, utterance: Utterance, found: Found) -> str | None:
+        """The key noun phrase of a general question, as it was said."""
+        for mention in found.mentions:
+            if mention.has("topic"):
+                rest = utterance.compact[mention.end:]
+                suffix = next((s for s in self.topic_suffixes if rest.startswith(s)), "")
+                return mention.name_of("topic") + suffix
+        for noun, _, _ in nouns(utterance.spaced):
+            if noun not in self.topic_stop_nouns and len(noun) >= 2:
+                return noun
+        return None
+
+    def answer_text(self, utterance: Utterance) -> str | None:
+        """A short free-text answer without its ending: "수유동이라고요 수유동" → 수유동."""
+        words = utterance.spaced.split()
+        if not words or len(words) > 3:
+            return None
+        word = words[0]
+        for ending in self.answer_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 2:
+                word = word[: -len(ending)]
+                break
+        return word if len(word) >= 2 and all("가" <= ch <= "힣" or ch.isalnum() for ch in word) else None
+
+    @staticmethod
+    def _attraction_said(found: Found) -> str | None:
+        for mention in found.mentions:
+            if mention.has("attraction"):
+                return mention.name_of("attraction")
+        return None

@@ -1,0 +1,167 @@
+"""Slot values from an utterance: names found by the gazetteers plus a few patterns.
+
+Names (apps, facilities, places, stations) come from the gazetteers; numbers and codes
+(routes, lines, ages, receipt numbers) from patterns over the normalised text, where spoken
+number words are already digits. Free-text values are reported as they were said, without
+particles, because the next stage (place resolver, FAQ search) works on what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from donghaeng.nlu.entities import Mention
+from donghaeng.nlu.normalize import Utterance
+
+PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
+_NIGHT_ROUTE = re.compile(r"(?<![0-9a-z])[nN](\d{2,3})(?!\d)")
+_ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
+_BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
+_LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
+_AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
+_AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|$)")
+_RECEIPT = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]*\d[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+)")
+_RECEIPT_PLAIN = re.compile(r"(?:접수\s?번호|receipt|번호)\s?(?:는|가|은)?\s?(\d{4,})")
+_DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|으로 가는|로 가는|가는|행\b)")
+_PARTICLE_TAIL = re.compile(r"(으로|에서|까지|쪽|로|에|은|는|이|가|을|를|도|요)$")
+_STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Everything recognised in one utterance, before the intent is known."""
+
+    compact: str
+    mentions: tuple[Mention, ...]
+    stops: tuple[Mention, ...]
+    route: str | None
+    line: str | None
+    direction: str | None
+    receipt: str | None
+    age: int | None
+
+    def types(self) -> set[str]:
+        types = {entry.type for mention in self.mentions for entry in mention.entries}
+        if self.places():
+            types.add("place")
+        for name in ("route", "line", "direction", "receipt", "age"):
+            if getattr(self, name) is not None:
+                types.add(name)
+        if self.stops:
+            types.add("stop")
+        return types
+
+    def first(self, entry_type: str) -> str | None:
+        for mention in self.mentions:
+            values = mention.values(entry_type)
+            if values:
+                return values[0]
+        return None
+
+    def places(self) -> list[str]:
+        """Places as said: 구, 동, landmarks and stations said with 역 (영등포역)."""
+        places = []
+        for mention in self.mentions:
+            if mention.has("station") and self.compact[mention.end:].startswith("역"):
+                places.append(mention.name_of("station") + "역")
+            else:
+                kind = next((t for t in PLACE_TYPES if mention.has(t)), None)
+                if kind is not None:
+                    places.append(mention.name_of(kind))
+        return places
+
+
+def find_route(compact: str, village_prefixes: tuple[str, ...]) -> str | None:
+    """Bus route number: 마포09 (village), N16 (night), 472번 / 472 버스 (trunk)."""
+    for prefix in village_prefixes:
+        match = re.search(rf"{prefix}(\d{{2}})(?!\d)", compact)
+        if match:
+            return prefix + match.group(1)
+    match = _NIGHT_ROUTE.search(compact)
+    if match:
+        return "N" + match.group(1)
+    match = _ROUTE_WITH_COUNTER.search(compact)
+    return match.group(1) if match else None
+
+
+def find_bare_route(compact: str) -> str | None:
+    """A bare three- or four-digit number, read as a route once the intent is known to be a bus."""
+    match = _BARE_ROUTE.search(compact)
+    return match.group(1) if match else None
+
+
+def find_line(spaced: str) -> str | None:
+    match = _LINE.search(spaced)
+    if not match:
+        return None
+    return match.group(1) or match.group(2)
+
+
+def find_age(spaced: str) -> int | None:
+    """Age in years: 73세, 68 살, 71이에요 (number words are already digits here)."""
+    for pattern in (_AGE_COUNTED, _AGE_SAID):
+        match = pattern.search(spaced)
+        if match:
+            age = int(match.group(1))
+            if 10 <= age <= 120:
+                return age
+    return None
+
+
+def find_receipt(spaced: str) -> str | None:
+    match = _RECEIPT.search(spaced)
+    if match:
+        return match.group(1)
+    match = _RECEIPT_PLAIN.search(spaced)
+    return match.group(1) if match else None
+
+
+def strip_particles(word: str) -> str:
+    """망원동이요 → 망원동; a free-text value is reported without its particles."""
+    previous = None
+    while previous != word and len(word) > 2:
+        previous = word
+        word = _PARTICLE_TAIL.sub("", word) if len(_PARTICLE_TAIL.sub("", word)) >= 2 else word
+    return word
+
+
+def find_direction(spaced: str, station_names: set[str]) -> str | None:
+    """Terminal the train is heading to: the word before 방면/방향/가는."""
+    for match in _DIRECTION.finditer(spaced):
+        word = strip_particles(match.group(1))
+        word = word[:-1] if word.endswith("역") and word[:-1] in station_names else word
+        if word in station_names:
+            return word
+    return None
+
+
+def select_stop(stops: tuple[Mention, ...], compact: str) -> str | None:
+    """A bus stop named and followed by 에서/정류장/앞, so that any word is not taken for a stop."""
+    for mention in stops:
+        if compact[mention.end:].startswith(_STOP_CONTEXT):
+            return mention.surface
+    return None
+
+
+def select_station(found: Found, compact: str) -> str | None:
+    """The station of a subway question: a station name that is not the direction."""
+    candidates = []
+    for mention in found.mentions:
+        values = mention.values("station")
+        if not values:
+            continue
+        value = values[0]
+        if found.direction and value == found.direction:
+            continue
+        said_with_yeok = compact[mention.end:].startswith("역") or mention.surface.endswith("역")
+        candidates.append((not said_with_yeok, mention.start, value))
+    if not candidates:
+        return None
+    return sorted(candidates)[0][2]
+
+
+def put(slots: dict[str, Any], name: str, value: Any) -> None:
+    if value is not None and value != "":
+        slots[name] = value
