@@ -17,8 +17,16 @@ from donghaeng.admin.logs import list_audit, search_turns
 from donghaeng.admin.queue import QueueFilter, complaint_detail, export_csv, filter_choices, list_complaints
 from donghaeng.admin.session import clear_session_cookie, set_session_cookie, sign_in
 from donghaeng.admin.users import list_users
-from donghaeng.api.auth import AdminWriteDep, OperatorWriteDep, ViewerDep, check_csrf, create_user, require_role, \
-    set_role, current_user
+from donghaeng.api.auth import (
+    AdminWriteDep,
+    OperatorWriteDep,
+    ViewerDep,
+    check_csrf,
+    create_user,
+    current_user,
+    require_role,
+    set_role,
+)
 from donghaeng.errors import InvalidInput, Unauthorized
 from donghaeng.store.complaints import change_status
 
@@ -80,20 +88,38 @@ def dashboard(request: Request, _user: ViewerDep, days: int = Query(7, ge=1, le=
 
 
 @router.get("/complaints")
-def complaints(request: Request, _user: ViewerDep, status: str | None = None, category: str | None = None,
-               gu: str | None = None, date_from: str | None = None, date_to: str | None = None,
-               page: int = Query(1, ge=1)) -> dict[str, Any]:
+def complaints(
+    request: Request,
+    _user: ViewerDep,
+    status: str | None = None,
+    category: str | None = None,
+    gu: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    page: int = Query(1, ge=1),
+) -> dict[str, Any]:
     flt = QueueFilter.parse(status, category, gu, date_from, date_to)
     with _assistant(request).sessions() as db:
         items, total = list_complaints(db, flt, page=page)
-        return {"total": total, "page": page, "filters": flt.query_args(), "items": items,
-                "choices": filter_choices(db)}
+        return {
+            "total": total,
+            "page": page,
+            "filters": flt.query_args(),
+            "items": items,
+            "choices": filter_choices(db),
+        }
 
 
 @router.get("/complaints/export.csv")
-def complaints_csv(request: Request, _user: ViewerDep, status: str | None = None, category: str | None = None,
-                   gu: str | None = None, date_from: str | None = None, date_to: str | None = None
-                   ) -> StreamingResponse:
+def complaints_csv(
+    request: Request,
+    _user: ViewerDep,
+    status: str | None = None,
+    category: str | None = None,
+    gu: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> StreamingResponse:
     return csv_response(request, QueueFilter.parse(status, category, gu, date_from, date_to))
 
 
@@ -106,9 +132,11 @@ def csv_response(request: Request, flt: QueueFilter) -> StreamingResponse:
         finally:
             db.close()
 
-    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="complaints.csv"',
-                                      "Cache-Control": "no-store"})
+    return StreamingResponse(
+        rows(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="complaints.csv"', "Cache-Control": "no-store"},
+    )
 
 
 @router.get("/complaints/{receipt}")
@@ -118,7 +146,9 @@ def complaint(receipt: str, request: Request, _user: ViewerDep) -> dict[str, Any
 
 
 @router.post("/complaints/{receipt}/status")
-def complaint_status(receipt: str, body: StatusChange, request: Request, user: OperatorWriteDep) -> dict[str, Any]:
+def complaint_status(
+    receipt: str, body: StatusChange, request: Request, user: OperatorWriteDep
+) -> dict[str, Any]:
     with _assistant(request).sessions() as db:
         with db.begin():
             change_status(db, receipt, body.status, actor=user.username, reason=body.reason)
@@ -126,16 +156,23 @@ def complaint_status(receipt: str, body: StatusChange, request: Request, user: O
 
 
 @router.get("/turns")
-def turns(request: Request, _user: ViewerDep, q: str = Query("", max_length=200), intent: str = "",
-          state: str = "", page: int = Query(1, ge=1)) -> dict[str, Any]:
+def turns(
+    request: Request,
+    _user: ViewerDep,
+    q: str = Query("", max_length=200),
+    intent: str = "",
+    state: str = "",
+    page: int = Query(1, ge=1),
+) -> dict[str, Any]:
     with _assistant(request).sessions() as db:
         items, total = search_turns(db, q=q, intent=intent, state=state, page=page)
         return {"total": total, "page": page, "items": items}
 
 
 @router.get("/audit")
-def audit(request: Request, _user: ViewerDep, actor: str = "", action: str = "",
-          page: int = Query(1, ge=1)) -> dict[str, Any]:
+def audit(
+    request: Request, _user: ViewerDep, actor: str = "", action: str = "", page: int = Query(1, ge=1)
+) -> dict[str, Any]:
     with _assistant(request).sessions() as db:
         items, total = list_audit(db, actor=actor, action=action, page=page)
         return {"total": total, "page": page, "items": items}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -67,8 +67,9 @@ class Dashboard:
             "handoff_rate": self.handoff_rate,
             "emergency_count": self.emergency_count,
             "emergencies": self.emergencies,
-            "latency_ms": [{"stage": s.stage, "count": s.count, "p50": s.p50_ms, "p95": s.p95_ms}
-                           for s in self.latency],
+            "latency_ms": [
+                {"stage": s.stage, "count": s.count, "p50": s.p50_ms, "p95": s.p95_ms} for s in self.latency
+            ],
             "stt_engines": [{"engine": e, "turns": n} for e, n in self.stt_engines],
             "unanswered": [{"text": t, "count": n} for t, n in self.unanswered],
             "complaints_by_status": [{"status": s, "count": n} for s, n in self.complaints_by_status],
@@ -77,7 +78,7 @@ class Dashboard:
 
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; the store always writes UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def to_kst_text(moment: datetime | None) -> str:
@@ -94,13 +95,26 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def build_dashboard(db: Session, *, days: int = 7, now: datetime | None = None) -> Dashboard:
-    now = as_utc(now or datetime.now(timezone.utc))
+    now = as_utc(now or datetime.now(UTC))
     since = now - timedelta(days=days)
     rows = db.execute(
-        select(TurnRow.created_at, TurnRow.session_id, TurnRow.intent, TurnRow.state, TurnRow.nlu_source,
-               TurnRow.stt_engine, TurnRow.emergency, TurnRow.handoff, TurnRow.latency_ms, TurnRow.text_masked,
-               TurnRow.slots, TurnRow.channel)
-        .where(TurnRow.created_at >= since).order_by(TurnRow.created_at.desc()).limit(MAX_ROWS)
+        select(
+            TurnRow.created_at,
+            TurnRow.session_id,
+            TurnRow.intent,
+            TurnRow.state,
+            TurnRow.nlu_source,
+            TurnRow.stt_engine,
+            TurnRow.emergency,
+            TurnRow.handoff,
+            TurnRow.latency_ms,
+            TurnRow.text_masked,
+            TurnRow.slots,
+            TurnRow.channel,
+        )
+        .where(TurnRow.created_at >= since)
+        .order_by(TurnRow.created_at.desc())
+        .limit(MAX_ROWS)
     ).all()
     board = Dashboard(window_days=days, generated_at=to_kst_text(now))
     board.turns_total = len(rows)
@@ -110,19 +124,27 @@ def build_dashboard(db: Session, *, days: int = 7, now: datetime | None = None) 
     board.intents = Counter(r.intent or "-" for r in rows).most_common()
     if rows:
         board.unknown_rate = round(sum(r.intent in UNANSWERED_INTENTS for r in rows) / len(rows), 4)
-        board.fallback_rate = round(sum((r.nlu_source or "") in FALLBACK_SOURCES for r in rows) / len(rows), 4)
+        board.fallback_rate = round(
+            sum((r.nlu_source or "") in FALLBACK_SOURCES for r in rows) / len(rows), 4
+        )
         board.handoff_rate = round(sum(bool(r.handoff) for r in rows) / len(rows), 4)
     emergencies = [r for r in rows if r.emergency]
     board.emergency_count = len(emergencies)
     board.emergencies = [
-        {"at": to_kst_text(r.created_at), "session_id": r.session_id, "text": r.text_masked,
-         "kind": (r.slots or {}).get("kind"), "channel": r.channel}
+        {
+            "at": to_kst_text(r.created_at),
+            "session_id": r.session_id,
+            "text": r.text_masked,
+            "kind": (r.slots or {}).get("kind"),
+            "channel": r.channel,
+        }
         for r in emergencies[:20]
     ]
     board.latency = _latency(rows)
     board.stt_engines = Counter(r.stt_engine for r in rows if r.stt_engine).most_common()
     board.unanswered = Counter(
-        (r.text_masked or "").strip() for r in rows
+        (r.text_masked or "").strip()
+        for r in rows
         if r.intent in UNANSWERED_INTENTS and (r.text_masked or "").strip()
     ).most_common(15)
     board.complaints_by_status = _complaints_by_status(db)
@@ -132,7 +154,9 @@ def build_dashboard(db: Session, *, days: int = 7, now: datetime | None = None) 
 def _per_hour(rows: list[Any], now: datetime) -> list[tuple[str, int]]:
     """The last 24 hours, one bucket per hour (KST labels), oldest first."""
     end = now.astimezone(KST).replace(minute=0, second=0, microsecond=0)
-    counts = Counter(as_utc(r.created_at).astimezone(KST).replace(minute=0, second=0, microsecond=0) for r in rows)
+    counts = Counter(
+        as_utc(r.created_at).astimezone(KST).replace(minute=0, second=0, microsecond=0) for r in rows
+    )
     hours = [end - timedelta(hours=offset) for offset in range(23, -1, -1)]
     return [(hour.strftime("%H시"), counts.get(hour, 0)) for hour in hours]
 
@@ -152,7 +176,9 @@ def _latency(rows: list[Any]) -> list[StageLatency]:
                 samples.setdefault(str(stage), []).append(float(value))
     order = {stage: i for i, stage in enumerate(PIPELINE_STAGES)}
     return [
-        StageLatency(stage=stage, count=len(values), p50_ms=percentile(values, 0.5), p95_ms=percentile(values, 0.95))
+        StageLatency(
+            stage=stage, count=len(values), p50_ms=percentile(values, 0.5), p95_ms=percentile(values, 0.95)
+        )
         for stage, values in sorted(samples.items(), key=lambda item: (order.get(item[0], 99), item[0]))
     ]
 

@@ -23,15 +23,21 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_turns(db: Session, *, q: str = "", intent: str = "", state: str = "", page: int = 1,
-                 page_size: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], int]:
+def search_turns(
+    db: Session, *, q: str = "", intent: str = "", state: str = "", page: int = 1, page_size: int = PAGE_SIZE
+) -> tuple[list[dict[str, Any]], int]:
     query = select(TurnRow)
     count = select(func.count()).select_from(TurnRow)
     conditions = []
     if q.strip():
         pattern = f"%{_escape_like(q.strip())}%"
-        conditions.append(or_(TurnRow.text_masked.like(pattern, escape="\\"), TurnRow.reply.like(pattern, escape="\\"),
-                              TurnRow.session_id == q.strip()))
+        conditions.append(
+            or_(
+                TurnRow.text_masked.like(pattern, escape="\\"),
+                TurnRow.reply.like(pattern, escape="\\"),
+                TurnRow.session_id == q.strip(),
+            )
+        )
     if intent.strip():
         conditions.append(TurnRow.intent == intent.strip())
     if state.strip():
@@ -40,7 +46,9 @@ def search_turns(db: Session, *, q: str = "", intent: str = "", state: str = "",
         query = query.where(condition)
         count = count.where(condition)
     total = int(db.scalar(count) or 0)
-    rows = db.scalars(query.order_by(TurnRow.id.desc()).offset(max(page - 1, 0) * page_size).limit(page_size)).all()
+    rows = db.scalars(
+        query.order_by(TurnRow.id.desc()).offset(max(page - 1, 0) * page_size).limit(page_size)
+    ).all()
     return [turn_view(row) for row in rows], total
 
 
@@ -66,19 +74,24 @@ def turn_view(row: TurnRow) -> dict[str, Any]:
     }
 
 
-def list_audit(db: Session, *, actor: str = "", action: str = "", page: int = 1,
-               page_size: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], int]:
+def list_audit(
+    db: Session, *, actor: str = "", action: str = "", page: int = 1, page_size: int = PAGE_SIZE
+) -> tuple[list[dict[str, Any]], int]:
     query = select(AuditEventRow)
     count = select(func.count()).select_from(AuditEventRow)
     if actor.strip():
-        query, count = query.where(AuditEventRow.actor == actor.strip()), count.where(AuditEventRow.actor == actor.strip())
+        query, count = (
+            query.where(AuditEventRow.actor == actor.strip()),
+            count.where(AuditEventRow.actor == actor.strip()),
+        )
     if action.strip():
         pattern = f"{_escape_like(action.strip())}%"
         query = query.where(AuditEventRow.action.like(pattern, escape="\\"))
         count = count.where(AuditEventRow.action.like(pattern, escape="\\"))
     total = int(db.scalar(count) or 0)
-    rows = db.scalars(query.order_by(AuditEventRow.id.desc()).offset(max(page - 1, 0) * page_size)
-                      .limit(page_size)).all()
+    rows = db.scalars(
+        query.order_by(AuditEventRow.id.desc()).offset(max(page - 1, 0) * page_size).limit(page_size)
+    ).all()
     return [audit_view(row) for row in rows], total
 
 

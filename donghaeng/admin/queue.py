@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -17,8 +18,19 @@ from donghaeng.store.complaints import ALLOWED_TRANSITIONS, STATUSES, get_compla
 from donghaeng.store.tables import AuditEventRow, ComplaintRow
 
 PAGE_SIZE = 50
-CSV_COLUMNS = ("receipt", "created_at", "status", "status_reason", "category", "gu", "place", "department",
-               "duplicate_of_receipt", "detail", "updated_at")
+CSV_COLUMNS = (
+    "receipt",
+    "created_at",
+    "status",
+    "status_reason",
+    "category",
+    "gu",
+    "place",
+    "department",
+    "duplicate_of_receipt",
+    "detail",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -30,15 +42,30 @@ class QueueFilter:
     date_to: date | None = None
 
     @classmethod
-    def parse(cls, status: str | None = None, category: str | None = None, gu: str | None = None,
-              date_from: str | None = None, date_to: str | None = None) -> "QueueFilter":
-        return cls(status=status if status in STATUSES else None, category=(category or "").strip() or None,
-                   gu=(gu or "").strip() or None, date_from=_parse_date(date_from), date_to=_parse_date(date_to))
+    def parse(
+        cls,
+        status: str | None = None,
+        category: str | None = None,
+        gu: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> QueueFilter:
+        return cls(
+            status=status if status in STATUSES else None,
+            category=(category or "").strip() or None,
+            gu=(gu or "").strip() or None,
+            date_from=_parse_date(date_from),
+            date_to=_parse_date(date_to),
+        )
 
     def query_args(self) -> dict[str, str]:
-        values = {"status": self.status, "category": self.category, "gu": self.gu,
-                  "date_from": self.date_from.isoformat() if self.date_from else None,
-                  "date_to": self.date_to.isoformat() if self.date_to else None}
+        values = {
+            "status": self.status,
+            "category": self.category,
+            "gu": self.gu,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+        }
         return {key: value for key, value in values.items() if value}
 
 
@@ -51,7 +78,7 @@ def _parse_date(text: str | None) -> date | None:
 
 def _kst_day_start(day: date) -> datetime:
     """Midnight in Seoul, as UTC: SQLite compares the stored UTC wall time as text."""
-    return datetime.combine(day, time.min, tzinfo=KST).astimezone(timezone.utc)
+    return datetime.combine(day, time.min, tzinfo=KST).astimezone(UTC)
 
 
 def _filtered(query: Select[Any], flt: QueueFilter) -> Select[Any]:
@@ -68,12 +95,15 @@ def _filtered(query: Select[Any], flt: QueueFilter) -> Select[Any]:
     return query
 
 
-def list_complaints(db: Session, flt: QueueFilter, *, page: int = 1, page_size: int = PAGE_SIZE
-                    ) -> tuple[list[dict[str, Any]], int]:
+def list_complaints(
+    db: Session, flt: QueueFilter, *, page: int = 1, page_size: int = PAGE_SIZE
+) -> tuple[list[dict[str, Any]], int]:
     total = int(db.scalar(_filtered(select(func.count()).select_from(ComplaintRow), flt)) or 0)
     rows = db.scalars(
-        _filtered(select(ComplaintRow), flt).order_by(ComplaintRow.created_at.desc(), ComplaintRow.id.desc())
-        .offset(max(page - 1, 0) * page_size).limit(page_size)
+        _filtered(select(ComplaintRow), flt)
+        .order_by(ComplaintRow.created_at.desc(), ComplaintRow.id.desc())
+        .offset(max(page - 1, 0) * page_size)
+        .limit(page_size)
     ).all()
     receipts = _receipts_by_id(db, {row.duplicate_of for row in rows if row.duplicate_of})
     return [complaint_row_view(row, receipts) for row in rows], total
@@ -82,8 +112,12 @@ def list_complaints(db: Session, flt: QueueFilter, *, page: int = 1, page_size: 
 def _receipts_by_id(db: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return {row_id: receipt or "" for row_id, receipt in
-            db.execute(select(ComplaintRow.id, ComplaintRow.receipt).where(ComplaintRow.id.in_(ids))).all()}
+    return {
+        row_id: receipt or ""
+        for row_id, receipt in db.execute(
+            select(ComplaintRow.id, ComplaintRow.receipt).where(ComplaintRow.id.in_(ids))
+        ).all()
+    }
 
 
 def complaint_row_view(row: ComplaintRow, receipts: dict[int, str]) -> dict[str, Any]:
@@ -109,20 +143,31 @@ def complaint_detail(db: Session, receipt: str) -> dict[str, Any]:
     linked_ids = {row.duplicate_of} if row.duplicate_of else set()
     receipts = _receipts_by_id(db, linked_ids)
     view = complaint_row_view(row, receipts)
-    duplicates = db.scalars(select(ComplaintRow).where(ComplaintRow.duplicate_of == row.id)
-                            .order_by(ComplaintRow.id)).all()
-    view["duplicates"] = [{"receipt": d.receipt, "status": d.status, "created_at": to_kst_text(d.created_at)}
-                          for d in duplicates]
-    history = db.scalars(select(AuditEventRow).where(AuditEventRow.target_type == "complaint",
-                                                     AuditEventRow.target_id == row.receipt)
-                         .order_by(AuditEventRow.id)).all()
+    duplicates = db.scalars(
+        select(ComplaintRow).where(ComplaintRow.duplicate_of == row.id).order_by(ComplaintRow.id)
+    ).all()
+    view["duplicates"] = [
+        {"receipt": d.receipt, "status": d.status, "created_at": to_kst_text(d.created_at)}
+        for d in duplicates
+    ]
+    history = db.scalars(
+        select(AuditEventRow)
+        .where(AuditEventRow.target_type == "complaint", AuditEventRow.target_id == row.receipt)
+        .order_by(AuditEventRow.id)
+    ).all()
     view["history"] = [audit_view(event) for event in history]
     return view
 
 
 def audit_view(event: AuditEventRow) -> dict[str, Any]:
-    return {"at": to_kst_text(event.created_at), "actor": event.actor, "action": event.action,
-            "target_type": event.target_type, "target_id": event.target_id, "detail": event.detail or {}}
+    return {
+        "at": to_kst_text(event.created_at),
+        "actor": event.actor,
+        "action": event.action,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "detail": event.detail or {},
+    }
 
 
 def filter_choices(db: Session) -> dict[str, list[str]]:

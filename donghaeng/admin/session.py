@@ -36,12 +36,21 @@ def sign_in(request: Request, username: str, password: str) -> AdminUser | None:
 
 def set_session_cookie(request: Request, response: Response, user: AdminUser) -> None:
     settings = request.app.state.assistant.settings
-    response.set_cookie(SESSION_COOKIE, session_cookie_value(settings, user.username, user.csrf_token),
-                        max_age=SESSION_MAX_AGE_S, **cookie_options(settings))
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_cookie_value(settings, user.username, user.csrf_token),
+        max_age=SESSION_MAX_AGE_S,
+        **cookie_options(settings),
+    )
 
 
 def clear_session_cookie(request: Request, response: Response) -> None:
     settings = request.app.state.assistant.settings
     options = cookie_options(settings)
-    response.delete_cookie(SESSION_COOKIE, path=options["path"], httponly=True, samesite=options["samesite"],
-                           secure=options["secure"])
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path=options["path"],
+        httponly=True,
+        samesite=options["samesite"],
+        secure=options["secure"],
+    )

@@ -13,4 +13,7 @@ from donghaeng.store.tables import AdminUserRow
 
 def list_users(db: Session) -> list[dict[str, Any]]:
     rows = db.scalars(select(AdminUserRow).order_by(AdminUserRow.username)).all()
-    return [{"username": row.username, "role": row.role, "created_at": to_kst_text(row.created_at)} for row in rows]
+    return [
+        {"username": row.username, "role": row.role, "created_at": to_kst_text(row.created_at)}
+        for row in rows
+    ]

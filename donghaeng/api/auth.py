@@ -64,15 +64,23 @@ def verify_password(password_hash: str, password: str) -> bool:
 
 
 def validate_new_user(username: str, password: str, role: str) -> None:
-    if not username or len(username) > 64 or not username.replace("-", "").replace("_", "").replace(".", "").isalnum():
-        raise InvalidInput("아이디는 64자 이내의 글자, 숫자, - _ . 로만 적어 주세요.", code="invalid-username")
+    if (
+        not username
+        or len(username) > 64
+        or not username.replace("-", "").replace("_", "").replace(".", "").isalnum()
+    ):
+        raise InvalidInput(
+            "아이디는 64자 이내의 글자, 숫자, - _ . 로만 적어 주세요.", code="invalid-username"
+        )
     if len(password) < MIN_PASSWORD_CHARS:
         raise InvalidInput(f"비밀번호는 {MIN_PASSWORD_CHARS}자 이상으로 정해 주세요.", code="weak-password")
     if role not in ROLES:
         raise InvalidInput("역할은 viewer, operator, admin 중 하나예요.", code="invalid-role")
 
 
-def create_user(db: Session, username: str, password: str, role: str, *, actor: str = "system") -> AdminUserRow:
+def create_user(
+    db: Session, username: str, password: str, role: str, *, actor: str = "system"
+) -> AdminUserRow:
     """Create an account, or reset the password and role of an existing one."""
     validate_new_user(username, password, role)
     row = db.scalar(select(AdminUserRow).where(AdminUserRow.username == username))
@@ -97,25 +105,45 @@ def set_role(db: Session, username: str, role: str, *, actor: str) -> AdminUserR
     if row.role == "admin" and role != "admin" and _admin_count(db) <= 1:
         raise InvalidInput("마지막 관리자의 역할은 바꿀 수 없어요.", code="last-admin", status=409)
     previous, row.role = row.role, role
-    record_audit(db, "admin_user.role", actor=actor, target_type="admin_user", target_id=username,
-                 detail={"from": previous, "to": role})
+    record_audit(
+        db,
+        "admin_user.role",
+        actor=actor,
+        target_type="admin_user",
+        target_id=username,
+        detail={"from": previous, "to": role},
+    )
     db.flush()
     return row
 
 
 def _admin_count(db: Session) -> int:
-    return int(db.scalar(select(func.count()).select_from(AdminUserRow).where(AdminUserRow.role == "admin")) or 0)
+    return int(
+        db.scalar(select(func.count()).select_from(AdminUserRow).where(AdminUserRow.role == "admin")) or 0
+    )
 
 
 def ensure_first_admin(db: Session, settings: Settings) -> bool:
     """With no admin account, create one from settings (production refuses a default password
     at start-up). An existing account of that name is never overwritten. True if created."""
-    if _admin_count(db) or db.scalar(select(AdminUserRow).where(AdminUserRow.username == settings.admin_user)):
+    if _admin_count(db) or db.scalar(
+        select(AdminUserRow).where(AdminUserRow.username == settings.admin_user)
+    ):
         return False
-    db.add(AdminUserRow(username=settings.admin_user, password_hash=hash_password(settings.effective_admin_password),
-                        role="admin"))
-    record_audit(db, "admin_user.created", target_type="admin_user", target_id=settings.admin_user,
-                 detail={"role": "admin", "from": "settings"})
+    db.add(
+        AdminUserRow(
+            username=settings.admin_user,
+            password_hash=hash_password(settings.effective_admin_password),
+            role="admin",
+        )
+    )
+    record_audit(
+        db,
+        "admin_user.created",
+        target_type="admin_user",
+        target_id=settings.admin_user,
+        detail={"role": "admin", "from": "settings"},
+    )
     db.flush()
     return True
 
@@ -144,20 +172,28 @@ class LoginThrottle:
         return [t for t in self._failures.get(username, []) if t >= since]
 
 
-def authenticate(db: Session, settings: Settings, username: str, password: str,
-                 throttle: LoginThrottle | None = None) -> AdminUserRow | None:
+def authenticate(
+    db: Session, settings: Settings, username: str, password: str, throttle: LoginThrottle | None = None
+) -> AdminUserRow | None:
     username = (username or "").strip()
     ensure_first_admin(db, settings)
     if throttle is not None and throttle.blocked(username):
-        raise InvalidInput("로그인 시도가 너무 많아요. 15분 뒤에 다시 해 주세요.", code="too-many-logins", status=429)
+        raise InvalidInput(
+            "로그인 시도가 너무 많아요. 15분 뒤에 다시 해 주세요.", code="too-many-logins", status=429
+        )
     row = db.scalar(select(AdminUserRow).where(AdminUserRow.username == username))
     if row is None or not verify_password(row.password_hash, password or ""):
         if row is None:
             hash_password(password or "x")  # spend the same time whether or not the user exists
         if throttle is not None:
             throttle.failed(username)
-        record_audit(db, "admin.login_failed", actor=username[:64] or "-", target_type="admin_user",
-                     target_id=username[:64])
+        record_audit(
+            db,
+            "admin.login_failed",
+            actor=username[:64] or "-",
+            target_type="admin_user",
+            target_id=username[:64],
+        )
         return None
     if _hasher.check_needs_rehash(row.password_hash):
         row.password_hash = hash_password(password)
@@ -226,7 +262,9 @@ def require_role(user: AdminUser | None, role: str) -> AdminUser:
 def check_csrf(request: Request, user: AdminUser, form_token: str | None = None) -> None:
     given = form_token if form_token is not None else request.headers.get(CSRF_HEADER)
     if not tokens_match(user.csrf_token, given):
-        raise Forbidden("보안 확인 값(CSRF)이 맞지 않아요. 화면을 새로 고친 뒤 다시 해 주세요.", code="csrf-failed")
+        raise Forbidden(
+            "보안 확인 값(CSRF)이 맞지 않아요. 화면을 새로 고친 뒤 다시 해 주세요.", code="csrf-failed"
+        )
 
 
 def _api_user(request: Request) -> AdminUser:

@@ -35,9 +35,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, err: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized", 403: "forbidden"}.get(
-            err.status_code, "http-error")
-        message = {404: "찾는 주소가 없어요.", 405: "이 방법으로는 요청할 수 없어요."}.get(err.status_code, str(err.detail))
+        # FastAPI answers a body it cannot parse at all (e.g. invalid UTF-8) with a bare 400.
+        code = {400: "malformed-json", 404: "not-found", 405: "method-not-allowed", 401: "unauthorized",
+                403: "forbidden"}.get(err.status_code, "http-error")
+        message = {400: "요청 형식(JSON)이 올바르지 않아요.", 404: "찾는 주소가 없어요.",
+                   405: "이 방법으로는 요청할 수 없어요."}.get(err.status_code, str(err.detail))
         return error_response(err.status_code, code, message)
 
     @app.exception_handler(UnicodeDecodeError)

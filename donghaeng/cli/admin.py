@@ -7,7 +7,8 @@ hidden prompt; it is never echoed and is stored only as an argon2 hash.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Callable, Optional
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
@@ -48,8 +49,10 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
     def create_admin(
         username: Annotated[str, typer.Argument(help="login name for the control tower")],
         role: Annotated[str, typer.Option("--role", help="admin, operator or viewer")] = "admin",
-        password: Annotated[Optional[str], typer.Option(
-            "--password", help="the password (else read from stdin or a hidden prompt)")] = None,
+        password: Annotated[
+            str | None,
+            typer.Option("--password", help="the password (else read from stdin or a hidden prompt)"),
+        ] = None,
     ) -> None:
         """Create a control-tower account (or reset its password and role)."""
         from donghaeng.errors import DonghaengError

@@ -30,10 +30,13 @@ from donghaeng.nlu.slots import Found, find_age, find_direction, find_line, find
 
 FUZZY_TYPES = frozenset({"app", "facility", "benefit", "category", "attraction", "topic"})
 RULE_THRESHOLD = 2.0        # a rule total below this is not trusted on its own
+FUZZY_SKIP_SCORE = 5.0      # above this, only the leading intent's names are searched fuzzily
 FIRST_CLAUSE_THRESHOLD = 3.0
 RETRIEVAL_THRESHOLD = 0.30  # cosine below this is "not like anything we know"
 _CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<=[주해보하])고\s")
-_WARM_UP = ("따릉이 앱 열어 줘", "사칠이번 버스 언제 오노", "신림동 경로당 어디 있어요", "네", "기초연금 받을 수 있나요")
+# One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
+_WARM_UP = ("따릉이 앱 열어 줘", "사칠이번 버스 언제 오노", "신림동 경로당 어디 있어요", "네", "기초연금 받을 수 있나요",
+            "경노당 찾아 줘", "오늘 저녁 반찬 뭐 하지")
 
 
 @dataclass(frozen=True)
@@ -177,10 +180,11 @@ class NluEngine:
         return Decision("unknown", 0.3, "fallback", tuple(scores)), found
 
     def _missing_name_types(self, scores: list[Score], types: set[str]) -> set[str]:
-        if scores and scores[0].total >= RULE_THRESHOLD + 1.5:
-            candidates = scores[:1]
-        else:
-            candidates = scores[:3]
+        """Name kinds worth a fuzzy search: those the likely intents use but nobody said exactly.
+
+        A confident reading searches only for its own kinds (each costs about a millisecond).
+        """
+        candidates = scores[:1] if scores and scores[0].total >= FUZZY_SKIP_SCORE else scores[:3]
         wanted: set[str] = set()
         for score in candidates:
             rule = self.rules.rules[score.intent]

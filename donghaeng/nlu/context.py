@@ -79,7 +79,7 @@ class FollowUpReader:
         """The value of one slot in a short answer, or None."""
         filler = self.engine.filler
         extractors: dict[str, Callable[[], Any]] = {
-            "place": lambda: (found.places() or [None])[0] or (filler.answer_text(utterance) if free_text else None),
+            "place": lambda: (found.places() or [None])[0] or (filler.place_answer(utterance) if free_text else None),
             "age": lambda: found.age if found.age is not None else _bare_number(utterance.compact),
             "household": lambda: found.first("household"),
             "category": lambda: filler.category(utterance, found),

@@ -59,11 +59,11 @@ class NormalizationRules:
         # Longest endings first so that "캤노" is rewritten before "노".
         ordered = sorted(endings, key=lambda pair: len(pair[0]), reverse=True)
         patterns = tuple(
-            (re.compile(rf"(?<=[가-힣]){re.escape(ending)}(?=\s|$)"), standard) for ending, standard in ordered
+            (re.compile(rf"{re.escape(ending)}(?=\s|$)"), standard) for ending, standard in ordered
         )
         finals = sorted(data.get("final_endings", []), key=lambda pair: len(pair[0]), reverse=True)
         patterns += tuple(
-            (re.compile(rf"(?<=[가-힣]){re.escape(str(ending))}$"), str(standard)) for ending, standard in finals
+            (re.compile(rf"(?<=[가-힣 ]){re.escape(str(ending))}$"), str(standard)) for ending, standard in finals
         )
         prefixes = tuple(route_prefixes) + tuple(data.get("route_prefixes", []))
         return cls(rewrites, endings, prefixes, patterns)

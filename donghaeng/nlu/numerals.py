@@ -30,7 +30,7 @@ _NATIVE_AGE = re.compile(
 )
 _SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
-_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN})(?=\s|$)")
+_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$))")
 
 
 def parse_sino(word: str) -> str | None:

@@ -51,6 +51,12 @@ class IntentRules:
 
     def __init__(self, rules: Iterable[IntentRule]):
         self.rules = {rule.intent: rule for rule in rules}
+        self._plain: dict[str, list[tuple[str, float, str]]] = {}
+        self._general: dict[str, list[tuple[Phrase, float]]] = {}
+        for rule in self.rules.values():
+            simple = [(p, w) for p, w in rule.phrases if len(p.parts) == 1 and not p.anchored]
+            self._plain[rule.intent] = [(p.parts[0], w, p.source) for p, w in simple]
+            self._general[rule.intent] = [(p, w) for p, w in rule.phrases if (p, w) not in simple]
 
     @classmethod
     def load(cls, path: Path) -> "IntentRules":
@@ -81,7 +87,13 @@ class IntentRules:
         for rule in self.rules.values():
             score = Score(rule.intent)
             by_weight: dict[float, float] = {}
-            for phrase, weight in rule.phrases:
+            # Single-part free phrases are plain substring tests on the key (the bulk, kept in C);
+            # gapped and anchored phrases take the slower general path.
+            for part, weight, source in self._plain[rule.intent]:
+                if part in key:
+                    by_weight[weight] = by_weight.get(weight, 0.0) + weight
+                    score.phrases.append(source)
+            for phrase, weight in self._general[rule.intent]:
                 if phrase.matches(key, spaced):
                     by_weight[weight] = by_weight.get(weight, 0.0) + weight
                     score.phrases.append(phrase.source)

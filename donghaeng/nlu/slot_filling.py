@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from donghaeng.nlu.cascade import NluEngine
 
 
+PLACE_ENDINGS = ("동", "구", "역", "로", "길", "가", "리", "시장", "공원", "아파트", "단지", "사거리", "오거리", "삼거리",
+                 "입구", "앞", "마을", "센터", "병원", "학교", "교회", "빌라", "타워")
+
+
 @dataclass(frozen=True)
 class SlotFiller:
     """Intent-aware slot choice, configured by ``data/nlu/slots.yaml``."""
@@ -101,6 +105,11 @@ class SlotFiller:
             if noun not in self.topic_stop_nouns and len(noun) >= 2:
                 return noun
         return None
+
+    def place_answer(self, utterance: Utterance) -> str | None:
+        """A short answer that sounds like a place (ends like 동, 구, 역, 로, 길, 시장, 아파트)."""
+        word = self.answer_text(utterance)
+        return word if word and word.endswith(PLACE_ENDINGS) else None
 
     def answer_text(self, utterance: Utterance) -> str | None:
         """A short free-text answer without its ending: "수유동이라고요 수유동" → 수유동."""

@@ -61,9 +61,18 @@ class Found:
         return None
 
     def places(self) -> list[str]:
-        """Places as said: 구, 동, landmarks and stations said with 역 (영등포역)."""
-        places = []
+        """Places as said: 구, 동, landmarks and stations said with 역 (영등포역).
+
+        A 구 said right before a 동 ("마포구 망원동") is one place, reported as said.
+        """
+        places: list[str] = []
+        previous: Mention | None = None
         for mention in self.mentions:
+            if previous is not None and previous.has("gu") and mention.has("dong") and previous.end == mention.start:
+                places[-1] = places[-1] + " " + mention.name_of("dong")
+                previous = None
+                continue
+            previous = mention
             if mention.has("station") and self.compact[mention.end:].startswith("역"):
                 places.append(mention.name_of("station") + "역")
             else:

@@ -123,6 +123,8 @@ class WelfareEligibilitySkill(_BenefitSkill):
         if household in income:
             rest = self.say("welfare.income_rule", year=year, household=self.say(f"welfare.households.{household}"),
                             amount=won_text(income[household]))
+            if rule.get("income_note"):
+                rest = f"{rest} {rule['income_note']}"
         elif rule.get("income_text") or rule.get("age_text"):
             rest = self.say("welfare.text_rule", year=year,
                             text_copula=names.copula(str(rule.get("age_text") or rule.get("income_text"))))

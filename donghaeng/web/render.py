@@ -21,7 +21,7 @@ TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
 # Only our own scripts, styles, images and audio; no third-party requests at all.
-CONTENT_SECURITY_POLICY = "; ".join((
+_CSP_DIRECTIVES = (
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
@@ -32,7 +32,8 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
-))
+)
+CONTENT_SECURITY_POLICY = "; ".join(_CSP_DIRECTIVES)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",

@@ -51,7 +51,7 @@ def test_bad_turn_requests_get_a_clear_json_error(client, payload, status, code)
 
 
 def test_malformed_json_is_a_400_json_error(client) -> None:
-    response = client.post("/v1/turns", content=b'{"text": "안녕"', headers={"content-type": "application/json"})
+    response = client.post("/v1/turns", content='{"text": "안녕"'.encode(), headers={"content-type": "application/json"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "malformed-json"
 

@@ -13,15 +13,16 @@ import shutil
 import subprocess
 import sys
 import wave
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web_support import (  # noqa: E402
+from web_support import (
     AXE_JS,
     CHROMIUM_ARGS,
     WEB_TESTS,
@@ -32,8 +33,8 @@ from web_support import (  # noqa: E402
     make_settings,
 )
 
-from donghaeng.api.app import create_app  # noqa: E402
-from donghaeng.assistant import Assistant  # noqa: E402
+from donghaeng.api.app import create_app
+from donghaeng.assistant import Assistant
 
 
 # -- API level ----------------------------------------------------------------------------
@@ -53,8 +54,12 @@ def client(web_app: Any) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE_JS.is_file() and shutil.which("npm"):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(WEB_TESTS)], check=False,
-                       capture_output=True, timeout=180)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(WEB_TESTS)],
+            check=False,
+            capture_output=True,
+            timeout=180,
+        )
     if not AXE_JS.is_file():
         pytest.skip("axe-core is not installed: run `npm ci --prefix tests/web`")
     return AXE_JS.read_text(encoding="utf-8")
@@ -69,8 +74,9 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str, nlu_engine: Any
-                ) -> Iterator[LiveServer]:
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, chromium_path: str, nlu_engine: Any
+) -> Iterator[LiveServer]:
     """The real app (real NLU, skills, store, voice) on its own temporary database."""
     settings = make_settings(tmp_path_factory.mktemp("live"))
     assistant = Assistant(settings, nlu=nlu_engine)
@@ -105,8 +111,12 @@ def fake_speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser(chromium_path: str, fake_speech_wav: Path) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is missing")
-    args = [*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-audio-capture={fake_speech_wav}%noloop"]
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={fake_speech_wav}%noloop",
+    ]
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path, args=args, headless=True)
         yield launched
@@ -116,8 +126,13 @@ def browser(chromium_path: str, fake_speech_wav: Path) -> Iterator[Any]:
 @pytest.fixture
 def phone_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
     """A phone-sized page (412 x 915 CSS px), Korean locale, CSP bypassed only so axe can be injected."""
-    context = browser.new_context(base_url=live_server.url, locale="ko-KR", bypass_csp=True,
-                                  viewport={"width": 412, "height": 915}, device_scale_factor=1)
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="ko-KR",
+        bypass_csp=True,
+        viewport={"width": 412, "height": 915},
+        device_scale_factor=1,
+    )
     context.set_default_timeout(20_000)
     yield context.new_page()
     context.close()
@@ -125,8 +140,9 @@ def phone_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
 
 @pytest.fixture
 def desktop_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, locale="ko-KR", bypass_csp=True,
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="ko-KR", bypass_csp=True, viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(20_000)
     yield context.new_page()
     context.close()

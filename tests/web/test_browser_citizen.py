@@ -23,7 +23,9 @@ def test_typed_question_gets_an_answer_and_the_app_button(phone_page: Any) -> No
     app_button = page.locator("#actions a.action-app")
     app_button.wait_for()
     assert "따릉이" in app_button.inner_text()
-    assert app_button.get_attribute("href", timeout=1000).startswith("https://")  # not Android: the web address
+    assert app_button.get_attribute("href", timeout=1000).startswith(
+        "https://"
+    )  # not Android: the web address
     assert "따릉이" in page.inner_text("#answer")
     assert page.inner_text("#heard") == "따릉이 앱 켜줘"
     first_session = page.evaluate("sessionStorage.getItem('donghaeng.session')")
@@ -52,8 +54,9 @@ def test_push_to_talk_with_a_fake_microphone(phone_page: Any, live_server: Any) 
     response = answered.value
     assert response.ok, response.text()
     body = response.json()
-    page.wait_for_function("(empty) => document.querySelector('#heard').textContent.trim() !== empty",
-                           arg=empty_heard)
+    page.wait_for_function(
+        "(empty) => document.querySelector('#heard').textContent.trim() !== empty", arg=empty_heard
+    )
     assert page.inner_text("#heard").strip() == body["transcript"].strip()
     assert page.inner_text("#answer").strip() == body["reply"].strip()
     assert page.locator("#history li").count() == 1
@@ -77,7 +80,9 @@ def test_press_and_hold_records_until_release(phone_page: Any, live_server: Any)
     page.wait_for_timeout(1500)
     page.mouse.up()
     page.wait_for_selector("#talk[aria-pressed=false]")
-    page.wait_for_function("document.querySelector('#talk').getAttribute('aria-busy') === 'false'", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('#talk').getAttribute('aria-busy') === 'false'", timeout=60_000
+    )
     assert any(url.endswith("/v1/turns/audio") for url in requests)
 
 
@@ -110,8 +115,12 @@ def test_font_size_control_and_always_visible_120(phone_page: Any) -> None:
 
 
 def test_location_is_asked_once_and_sent_with_the_turn(browser: Any, live_server: Any) -> None:
-    context = browser.new_context(base_url=live_server.url, locale="ko-KR", permissions=["geolocation"],
-                                  geolocation={"latitude": 37.55631, "longitude": 126.91041})
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="ko-KR",
+        permissions=["geolocation"],
+        geolocation={"latitude": 37.55631, "longitude": 126.91041},
+    )
     page = context.new_page()
     try:
         page.goto("/")

@@ -26,8 +26,9 @@ def cli_for(tmp_path: Path) -> typer.Typer:
 
 def test_create_admin_with_password_from_stdin_then_login(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(cli_for(tmp_path), ["create-admin", "kim", "--role", "operator"],
-                           input="operator-secret-9\n")
+    result = runner.invoke(
+        cli_for(tmp_path), ["create-admin", "kim", "--role", "operator"], input="operator-secret-9\n"
+    )
     assert result.exit_code == 0, result.output
     assert "created: kim (operator)" in result.output
     with TestClient(create_app(make_settings(tmp_path))) as client:
@@ -39,7 +40,9 @@ def test_create_admin_refuses_weak_password_and_bad_role(tmp_path: Path) -> None
     runner = CliRunner()
     weak = runner.invoke(cli_for(tmp_path), ["create-admin", "lee", "--password", "short"])
     assert weak.exit_code == 2 and "weak-password" in weak.output
-    role = runner.invoke(cli_for(tmp_path), ["create-admin", "lee", "--password", "long-enough-1", "--role", "boss"])
+    role = runner.invoke(
+        cli_for(tmp_path), ["create-admin", "lee", "--password", "long-enough-1", "--role", "boss"]
+    )
     assert role.exit_code == 2
 
 

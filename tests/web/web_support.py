@@ -7,14 +7,16 @@ import shutil
 import socket
 import threading
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from donghaeng.api.auth import create_user
+from donghaeng.api.auth import hash_password
 from donghaeng.config import Settings
 from donghaeng.store.complaints import NewComplaint, file_complaint
+from donghaeng.store.tables import AdminUserRow
 
 WEB_TESTS = Path(__file__).resolve().parent
 REPO_ROOT = WEB_TESTS.parents[1]
@@ -22,29 +24,52 @@ ARTIFACTS = REPO_ROOT / "var" / "test-artifacts"
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 AXE_JS = WEB_TESTS / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--autoplay-policy=no-user-gesture-required"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--autoplay-policy=no-user-gesture-required",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PASSWORDS = {"chief": "chief-password-1", "oper": "operator-pass-1", "watcher": "viewer-pass-1"}
 ROLES = {"chief": "admin", "oper": "operator", "watcher": "viewer"}
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"database_url": f"sqlite:///{tmp_path}/t.sqlite", "load_data_on_start": False,
-                              "var_dir": tmp_path, **overrides}
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{tmp_path}/t.sqlite",
+        "load_data_on_start": False,
+        "var_dir": tmp_path,
+        **overrides,
+    }
     return Settings(**values)
+
+
+@cache
+def password_hash(password: str) -> str:
+    """argon2 is slow on purpose; hash each test password once per run."""
+    return hash_password(password)
 
 
 def add_users(assistant: Any) -> None:
     with assistant.sessions() as db, db.begin():
         for name, role in ROLES.items():
-            create_user(db, name, PASSWORDS[name], role)
+            db.add(AdminUserRow(username=name, password_hash=password_hash(PASSWORDS[name]), role=role))
 
 
 def add_complaint(assistant: Any, **fields: Any) -> str:
-    values: dict[str, Any] = {"category": "trash", "place": "망원역 2번 출구", "gu": "마포구",
-                              "department": "마포구청 청소행정과", **fields}
+    values: dict[str, Any] = {
+        "category": "trash",
+        "place": "망원역 2번 출구",
+        "gu": "마포구",
+        "department": "마포구청 청소행정과",
+        **fields,
+    }
     with assistant.sessions() as db, db.begin():
         return file_complaint(db, NewComplaint(**values)).receipt or ""
 
@@ -85,8 +110,9 @@ class LiveServer:
 
         self.app = app
         self.url = f"http://127.0.0.1:{port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                                    ws="none", lifespan="on"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="on")
+        )
         self.thread = threading.Thread(target=self.server.run, name="donghaeng-test-server", daemon=True)
 
     def start(self) -> None:
@@ -109,10 +135,18 @@ class LiveServer:
 def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
     """axe-core's violations (WCAG 2.0/2.1/2.2 A and AA, plus best practice) on the page as it is now."""
     page.add_script_tag(content=axe_source)
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           AXE_TAGS)
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
 
 
 def save_screenshot(page: Any, name: str, *, publish: bool = False) -> Path:

@@ -16,8 +16,15 @@ router.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name
 @router.get("/", response_class=HTMLResponse)
 def citizen_page(request: Request, assistant: AssistantDep) -> HTMLResponse:
     words = page_words(assistant.settings.data_dir)
-    return render(request, "citizen.html", {"t": words.get("citizen", {}), "script_words": words.get("script", {}),
-                                            "audio_enabled": _has_route(request, "/v1/turns/audio")})
+    return render(
+        request,
+        "citizen.html",
+        {
+            "t": words.get("citizen", {}),
+            "script_words": words.get("script", {}),
+            "audio_enabled": _has_route(request, "/v1/turns/audio"),
+        },
+    )
 
 
 def _has_route(request: Request, path: str) -> bool:

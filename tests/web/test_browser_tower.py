@@ -49,18 +49,25 @@ def test_viewer_cannot_change_a_complaint_status(desktop_page: Any, live_server:
     status = page.evaluate(
         """async ([receipt, token]) => (await fetch(`/admin/complaints/${receipt}/status`, {method: 'POST',
              body: new URLSearchParams({status: '배정', reason: '', csrf_token: token})})).status""",
-        [receipt, page.get_attribute("input[name=csrf_token]", "value")])
+        [receipt, page.get_attribute("input[name=csrf_token]", "value")],
+    )
     assert status == 403
     page.reload()
     assert page.inner_text("#complaint-status") == "접수"
 
 
-def test_admin_pages_have_no_axe_violations_and_screenshot(desktop_page: Any, live_server: Any,
-                                                            axe_source: str) -> None:
+def test_admin_pages_have_no_axe_violations_and_screenshot(
+    desktop_page: Any, live_server: Any, axe_source: str
+) -> None:
     assistant = live_server.assistant
     add_complaint(assistant, lat=37.5563, lon=126.9104)
     add_complaint(assistant, lat=37.5564, lon=126.9105)
-    for text in ("따릉이 앱 켜줘", "불이 났어요 도와주세요", "내 전화번호 010-1234-5678 저장해줘", "오늘 날씨 어때"):
+    for text in (
+        "따릉이 앱 켜줘",
+        "불이 났어요 도와주세요",
+        "내 전화번호 010-1234-5678 저장해줘",
+        "오늘 날씨 어때",
+    ):
         assistant.handle_text(text)
     page = desktop_page
     page.goto("/admin/login")
