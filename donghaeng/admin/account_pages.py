@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from donghaeng.admin.page_base import gate, page, safe_next
+from donghaeng.admin.page_base import gate, render_page, safe_next
 from donghaeng.admin.session import clear_session_cookie, set_session_cookie, sign_in
 from donghaeng.admin.users import list_users
 from donghaeng.api.auth import (
@@ -38,7 +38,7 @@ def _login_page(
     request: Request, next_url: str | None, error: str | None, status_code: int = 200
 ) -> HTMLResponse:
     token = new_csrf_token()
-    response = page(
+    response = render_page(
         request,
         None,
         "admin_login.html",
@@ -102,7 +102,7 @@ def _users_page(
 ) -> HTMLResponse:
     with request.app.state.assistant.sessions() as db:
         items = list_users(db)
-    return page(
+    return render_page(
         request,
         user,
         "admin_users.html",

@@ -6,6 +6,7 @@ numbers in a table next to it, so nothing is only in the picture.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from markupsafe import Markup
@@ -21,7 +22,7 @@ def _fmt(value: float) -> str:
 
 
 def column_chart(
-    items: list[tuple[str, float]],
+    items: Sequence[tuple[str, float]],
     *,
     title: str,
     chart_id: str,
@@ -64,7 +65,7 @@ def column_chart(
 
 
 def bar_chart(
-    items: list[tuple[str, float]],
+    items: Sequence[tuple[str, float]],
     *,
     title: str,
     chart_id: str,

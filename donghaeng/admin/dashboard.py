@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -24,6 +25,7 @@ MAX_ROWS = 50_000
 PIPELINE_STAGES = ("stt", "nlu", "dialogue", "skill", "reply", "tts", "total")
 UNANSWERED_INTENTS = ("unknown",)
 FALLBACK_SOURCES = ("fallback", "retrieval", "llm")
+UNRECORDED_ENGINE = "(기록 없음)"  # a voice turn whose engine was not written to the turn log
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,9 @@ def build_dashboard(db: Session, *, days: int = 7, now: datetime | None = None) 
         for r in emergencies[:20]
     ]
     board.latency = _latency(rows)
-    board.stt_engines = Counter(r.stt_engine for r in rows if r.stt_engine).most_common()
+    board.stt_engines = Counter(
+        r.stt_engine or UNRECORDED_ENGINE for r in rows if r.stt_engine or r.channel == "voice"
+    ).most_common()
     board.unanswered = Counter(
         (r.text_masked or "").strip()
         for r in rows
@@ -151,7 +155,7 @@ def build_dashboard(db: Session, *, days: int = 7, now: datetime | None = None) 
     return board
 
 
-def _per_hour(rows: list[Any], now: datetime) -> list[tuple[str, int]]:
+def _per_hour(rows: Sequence[Any], now: datetime) -> list[tuple[str, int]]:
     """The last 24 hours, one bucket per hour (KST labels), oldest first."""
     end = now.astimezone(KST).replace(minute=0, second=0, microsecond=0)
     counts = Counter(
@@ -161,14 +165,14 @@ def _per_hour(rows: list[Any], now: datetime) -> list[tuple[str, int]]:
     return [(hour.strftime("%H시"), counts.get(hour, 0)) for hour in hours]
 
 
-def _per_day(rows: list[Any], now: datetime, days: int) -> list[tuple[str, int]]:
+def _per_day(rows: Sequence[Any], now: datetime, days: int) -> list[tuple[str, int]]:
     today = now.astimezone(KST).date()
     counts = Counter(as_utc(r.created_at).astimezone(KST).date() for r in rows)
     dates = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
     return [(day.strftime("%m-%d"), counts.get(day, 0)) for day in dates]
 
 
-def _latency(rows: list[Any]) -> list[StageLatency]:
+def _latency(rows: Sequence[Any]) -> list[StageLatency]:
     samples: dict[str, list[float]] = {}
     for row in rows:
         for stage, value in (row.latency_ms or {}).items():

@@ -25,11 +25,11 @@ def gate(request: Request, role: str = "viewer") -> AdminUser | Response:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/admin/login?next={quote(target)}", status_code=303)
     if not user.can(role):
-        return page(request, user, "admin_forbidden.html", {"needed": role}, status_code=403)
+        return render_page(request, user, "admin_forbidden.html", {"needed": role}, status_code=403)
     return user
 
 
-def page(
+def render_page(
     request: Request, user: AdminUser | None, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
     phrases = request.app.state.assistant.phrases

@@ -16,7 +16,7 @@ from donghaeng.admin.api import csv_response
 from donghaeng.admin.charts import bar_chart, column_chart
 from donghaeng.admin.dashboard import build_dashboard
 from donghaeng.admin.logs import distinct_intents, list_audit, search_turns
-from donghaeng.admin.page_base import gate, page
+from donghaeng.admin.page_base import gate, render_page
 from donghaeng.admin.queue import PAGE_SIZE, QueueFilter, complaint_detail, filter_choices, list_complaints
 from donghaeng.api.auth import AdminUser, tokens_match
 from donghaeng.errors import DonghaengError
@@ -57,7 +57,9 @@ def dashboard(request: Request, days: int = Query(7, ge=1, le=90)) -> Response:
         ),
         "stt": bar_chart(board.stt_engines, title="음성 인식 엔진 사용", chart_id="stt"),
     }
-    return page(request, user, "admin_dashboard.html", {"board": board, "charts": charts, "days": days})
+    return render_page(
+        request, user, "admin_dashboard.html", {"board": board, "charts": charts, "days": days}
+    )
 
 
 # -- complaints ---------------------------------------------------------------------------
@@ -79,7 +81,7 @@ def complaints(
         items, total = list_complaints(db, flt, page=page)
         choices = filter_choices(db)
     query = flt.query_args()
-    return page(
+    return render_page(
         request,
         user,
         "admin_complaints.html",
@@ -132,14 +134,14 @@ def _complaint_page(
         try:
             item = complaint_detail(db, receipt)
         except DonghaengError as err:
-            return page(
+            return render_page(
                 request,
                 user,
                 "admin_message.html",
                 {"title": "민원", "error": err.message},
                 status_code=err.status,
             )
-    return page(
+    return render_page(
         request,
         user,
         "admin_complaint.html",
@@ -191,7 +193,7 @@ def turns(
         items, total = search_turns(db, q=q, intent=intent, state=state, page=page)
         intents = distinct_intents(db)
     query = {k: v for k, v in {"q": q, "intent": intent, "state": state}.items() if v}
-    return page(
+    return render_page(
         request,
         user,
         "admin_turns.html",
@@ -223,7 +225,7 @@ def audit(
     with request.app.state.assistant.sessions() as db:
         items, total = list_audit(db, actor=actor, action=action, page=page)
     query = {k: v for k, v in {"actor": actor, "action": action}.items() if v}
-    return page(
+    return render_page(
         request,
         user,
         "admin_audit.html",

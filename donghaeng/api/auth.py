@@ -236,9 +236,9 @@ def tokens_match(expected: str | None, given: str | None) -> bool:
 
 def current_user(request: Request) -> AdminUser | None:
     """The signed-in user of this request, with the role as stored now, or None."""
-    cached = getattr(request.state, "admin_user", "unset")
-    if cached != "unset":
-        return cached  # type: ignore[no-any-return]
+    if hasattr(request.state, "admin_user"):
+        cached: AdminUser | None = request.state.admin_user
+        return cached
     assistant = request.app.state.assistant
     data = read_session_cookie(assistant.settings, request.cookies.get(SESSION_COOKIE))
     user: AdminUser | None = None

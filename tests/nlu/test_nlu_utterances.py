@@ -304,6 +304,34 @@ CASES = [
     ('senior', '아이고 허리야 파스 사러 약국 가야 되는데 어디 있노', 'facility.nearby', {"facility": "pharmacy"}),
     ('senior', '영감 죽고 혼자 사는데 나라에서 주는 돈 받을 수 있나', 'welfare.eligibility', {"household": "single"}),
     ('colloquial', '아 진짜 윗집 쿵쿵거리는 거 민원 좀 넣어 줘', 'complaint.file', {"category": "noise"}),
+    ('indirect', '어디 가서 좀 앉아 쉴 데 없을까 너무 덥네', 'facility.nearby', {"facility": "heat_shelter"}),
+    ('indirect', '급한데 볼일 볼 데 없나', 'facility.nearby', {"facility": "public_toilet"}),
+    ('dialect', '감기약 살 데 근처에 있수꽈', 'facility.nearby', {"facility": "pharmacy"}),
+    ('colloquial', '육백일번 버스 곧 오는가', 'transit.bus_arrival', {"route": "601"}),
+    ('colloquial', '버스 몇 분 있으면 와요', 'transit.bus_arrival', {}),
+    ('indirect', '밖에 나갈라는데 추운가', 'weather.forecast', {}),
+    ('indirect', '오늘 빨래 널어도 되나 비 안 오나', 'weather.forecast', {"when": "today"}),
+    ('colloquial', '내일 눈 온다요', 'weather.forecast', {"when": "tomorrow"}),
+    ('senior', '나라에서 난방비 보태 주는 거 있다던데 그게 뭐여', 'welfare.info', {"benefit": "energy_voucher"}),
+    ('dialect', '우리 엄니 치매 검사 공짜로 받을 수 있소', 'welfare.eligibility', {"benefit": "dementia_support"}),
+    ('colloquial', '앞집 개가 밤새 짖어서 잠을 못 자겠어', 'complaint.file', {"category": "noise"}),
+    ('colloquial', '인도에 자전거가 잔뜩 방치돼 있어요', 'complaint.file', {"category": "other"}),
+    ('colloquial', '골목 보안등이 나갔어요', 'complaint.file', {"category": "streetlight"}),
+    ('colloquial', '어제 신고한 불법 주차 건 어떻게 처리됐어요', 'complaint.status', {}),
+    ('colloquial', '딸이 밤에 혼자 들어오는데 마중 나가 줄 사람 있나', 'safety.escort', {}),
+    ('indirect', '외국 손님 오는데 어디 데려가면 좋을까', 'tourism.attraction', {}),
+    ('colloquial', '덕수궁 돌담길 걷기 좋아요?', 'tourism.attraction', {"place": "덕수궁"}),
+    ('colloquial', '기계는 됐고 사람 바꿔', 'handoff.human', {}),
+    ('colloquial', '쓰레기 분리수거는 무슨 요일에 해요', 'faq.answer', {"topic": "분리수거"}),
+    ('colloquial', '과태료 고지서 왔는데 어떻게 내요', 'faq.answer', {"topic": "과태료"}),
+    ('colloquial', '여기서 뭘 해 주는 거예요', 'meta.help', {}),
+    ('colloquial', '그럼 이만 들어가 볼게요', 'meta.goodbye', {}),
+    ('dialect', '그려 그렇게 혀', 'meta.confirm', {}),
+    ('dialect', '그거 아니여', 'meta.deny', {}),
+    ('dialect', '인자 됐다 고마해라', 'meta.cancel', {}),
+    ('colloquial', '요즘 무슨 드라마가 재밌어', 'unknown', {}),
+    ('colloquial', '우리 손자 대학 어디 보내야 돼', 'unknown', {}),
+    ('colloquial', '점심 메뉴 추천해 줘', 'unknown', {}),
 ]
 
 TAGS = ("dialect", "no_space", "typo", "asr_noise", "indirect", "english", "senior", "colloquial", "multi")
@@ -338,3 +366,13 @@ def test_empty_and_unrelated_input_is_unknown(engine) -> None:
     assert engine.understand("").intent == "unknown"
     assert engine.understand("   ").intent == "unknown"
     assert engine.understand("로또 번호 찍어 줘").intent == "unknown"
+
+
+def test_one_engine_serves_many_threads(engine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [case[1] for case in CASES[:40]] * 3
+    expected = [engine.understand(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(engine.understand, texts))
+    assert got == expected

@@ -147,3 +147,13 @@ def test_citizen_page_has_no_axe_violations_and_screenshot(phone_page: Any, axe_
     assert violations == [], violations
     save_screenshot(page, "citizen", publish=True)
     assert re.search(r"\S", page.inner_text("#answer"))
+
+
+def test_a_stale_session_id_starts_a_new_conversation(phone_page: Any) -> None:
+    page = phone_page
+    page.goto("/")
+    page.evaluate("sessionStorage.setItem('donghaeng.session', 'no-such-session')")
+    page.reload()
+    ask_by_typing(page, "따릉이 앱 켜줘")
+    page.locator("#actions a.action-app").wait_for()
+    assert page.evaluate("sessionStorage.getItem('donghaeng.session')") not in (None, "no-such-session")

@@ -292,3 +292,20 @@ def test_every_admin_page_renders_for_an_admin(client: TestClient) -> None:
         response = client.get(path)
         assert response.status_code == 200, path
     assert client.get("/admin/complaints/2000-999999").status_code == 404
+
+
+def test_dashboard_counts_voice_turns_by_engine(client: TestClient) -> None:
+    from donghaeng.store.sessions import create_session
+    from donghaeng.store.turns import record_turn
+
+    assistant = client.app.state.assistant  # type: ignore[attr-defined]
+    with assistant.sessions() as db, db.begin():
+        session_id = create_session(db, "voice").id
+        result = {"intent": "app.open", "state": "done", "latency_ms": {"stt": 900.0, "nlu": 5.0, "total": 950.0}}
+        record_turn(db, session_id, "따릉이", result, channel="voice", stt_engine="whisper")
+        record_turn(db, session_id, "따릉이", result, channel="voice")
+    api_login(client, "watcher")
+    board = client.get("/v1/admin/dashboard").json()
+    assert {e["engine"]: e["turns"] for e in board["stt_engines"]} == {"whisper": 1, "(기록 없음)": 1}
+    stt = next(s for s in board["latency_ms"] if s["stage"] == "stt")
+    assert stt == {"stage": "stt", "count": 2, "p50": 900.0, "p95": 900.0}

@@ -122,13 +122,15 @@
   }
   async function sendAudio(blob) {
     setBusy(true); setStatus(words.thinking);
-    const form = new FormData();
     const type = (blob.type || "audio/webm").split(";")[0];
-    form.append("audio", blob, `speech.${type.split("/")[1] || "webm"}`);
-    const extra = withPlace({});
-    for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
+    const buildForm = () => {  // rebuilt on a retry, so a dropped session id is not sent again
+      const form = new FormData();
+      form.append("audio", blob, `speech.${type.split("/")[1] || "webm"}`);
+      for (const [key, value] of Object.entries(withPlace({}))) form.append(key, String(value));
+      return { body: form };
+    };
     try {
-      const result = await post("/v1/turns/audio", () => ({ body: form }));
+      const result = await post("/v1/turns/audio", buildForm);
       show(result, result.transcript || "");
     } catch (err) {
       setStatus(err.message || words.network_error, true);
