@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,13 @@ def get_settings() -> Settings:
     return Settings()
 
 
+def log_to_file(settings: Settings) -> None:
+    """One-shot commands keep stderr for their one-line error; diagnostics go to var/donghaeng.log."""
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=settings.var_dir / "donghaeng.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+
+
 @lru_cache(maxsize=1)
 def get_assistant() -> Any:
     from donghaeng.assistant import Assistant
@@ -40,6 +48,15 @@ def emit_json(obj: Any) -> None:
 def fail(message: str, code: int = 2) -> None:
     sys.stderr.write(message.replace("\n", " ") + "\n")
     raise typer.Exit(code)
+
+
+@app.callback()
+def _configure(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand == "serve":
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, force=True,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    else:
+        log_to_file(get_settings())
 
 
 @app.command()

@@ -1,23 +1,110 @@
 """Emergency detection: runs first, on every utterance, and wins over everything else.
 
 A person in danger may say it in the middle of another task ("어 잠깐만 할머니가
-쓰러졌어요") or with no request at all ("연기가 막 나요"), so this is not one intent among
-others competing on score: any danger phrase raises the alarm. Missing a call is far worse
-than a false alarm, so the only brake is a short `not_now` list for words that merely look
-dangerous (불법, 가로등 불이 안 들어와) and it cannot cancel a second danger phrase.
+쓰러졌어요"), with no request at all ("연기가 막 나요"), in dialect ("숨을 몬 쉰다"), in
+English ("he collapsed") or while asking for something else ("누가 따라와 안심이 켜 줘"),
+so this is not one intent among others competing on score.
+
+The detector is a lexicon of *signs* per kind (medical, fire, crime) in two strengths:
+``strong`` signs raise the alarm alone ("숨을 안 쉬어", "칼 들고"), ``weak`` signs only
+together with an *urgency cue* (빨리, 지금, 도와, 어떡해, please) or a second sign
+("가슴이 아프고" + "식은땀"). Missing a call is far worse than a false alarm, so the only
+brake is a short ``not_now`` list (a rule question, a past event, a street light) that
+cannot cancel two signs or a call for help.
+
+Patterns are matched on the spaced text with every final consonant neutralised (쓰러졋 =
+쓰러졌), spaces optional between syllables, and *not* on the loose sound key used for
+intents: a phrase means its own syllables, so 강도 never matches inside 강동구 and 문 따
+never spans 광화문 따릉이. Pattern syntax (data/nlu/emergency.yaml):
+``~`` a short gap, ``(a|b)`` alternatives, ``<`` at the start: the word begins there,
+``>`` at the end: the word ends there. English patterns match whole words (a trailing ``*``:
+any ending, bleed* = bleeding, bleeds).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from donghaeng.nlu.normalize import Utterance
-from donghaeng.nlu.phrases import Phrase, compile_all
 
 KINDS = ("medical", "fire", "crime")
+_GAP = r"[^.?!]{0,16}?"
+_HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
+# Final consonant index → the index of the final it is pronounced as (see hangul.py).
+_FINAL_FOLD = {2: 1, 3: 1, 9: 1, 24: 1,          # ㄲ ㄳ ㄺ ㅋ → ㄱ
+               5: 4, 6: 4,                        # ㄵ ㄶ → ㄴ
+               19: 7, 20: 7, 22: 7, 23: 7, 25: 7,  # ㅅ ㅆ ㅈ ㅊ ㅌ → ㄷ
+               11: 8, 12: 8, 13: 8, 15: 8,        # ㄼ ㄽ ㄾ ㅀ → ㄹ
+               10: 16, 18: 17, 26: 17, 27: 0}     # ㄻ → ㅁ, ㅄ ㅍ → ㅂ, ㅎ → none
+_WORD_CHAR = "0-9a-z가-힣"
+
+
+def fold(text: str) -> str:
+    """Lower-case, with each syllable's final consonant replaced by the one it sounds as."""
+    out = []
+    for ch in text.lower():
+        code = ord(ch)
+        if _HANGUL_START <= code <= _HANGUL_END:
+            base, final = divmod(code - _HANGUL_START, 28)
+            ch = chr(_HANGUL_START + base * 28 + _FINAL_FOLD.get(final, final))
+        out.append(ch)
+    return "".join(out)
+
+
+def _korean_piece(piece: str) -> str:
+    """Regex of one gap-free piece: syllables with optional spaces between, alternatives kept."""
+    out: list[str] = []
+    for ch in piece:
+        if ch in "()|":
+            out.append(ch)
+        elif ch == " ":
+            continue
+        else:
+            out.append(re.escape(fold(ch)) + r"\s?")
+    return "".join(out)
+
+
+def compile_sign(source: str) -> re.Pattern[str]:
+    """One pattern of the data file as a regular expression (syntax in the module docstring)."""
+    text = str(source).strip()
+    word_start, word_end = text.startswith("<"), text.endswith(">")
+    text = text.strip("<>").strip()
+    if not text:
+        raise ValueError(f"empty emergency pattern: {source!r}")
+    if text.isascii():
+        open_end = text.endswith("*")
+        text = text.rstrip("*")
+        parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in text.lower().split("~") if part.strip()]
+        body = r"\b.{0,30}?\b".join(parts)
+        return re.compile(rf"(?<![a-z0-9']){body}" + ("" if open_end else "(?![a-z])"))
+    body = _GAP.join(_korean_piece(part) for part in text.split("~"))
+    body = body.removesuffix(r"\s?")
+    start = rf"(?<![{_WORD_CHAR}])" if word_start else ""
+    end = rf"(?![{_WORD_CHAR}])" if word_end else ""
+    return re.compile(start + body + end)
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One compiled pattern and where it came from."""
+
+    source: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, source: str) -> "Sign":
+        return cls(str(source), compile_sign(str(source)))
+
+    def search(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+def _signs(items: list[object] | None) -> tuple[Sign, ...]:
+    return tuple(Sign.of(str(item)) for item in items or [] if str(item).strip())
 
 
 @dataclass(frozen=True)
@@ -30,37 +117,49 @@ class Alarm:
 
 
 class EmergencyDetector:
-    """Phrase lists per kind from ``data/nlu/emergency.yaml``."""
+    """Signs per kind, calls for help, urgency cues and look-alikes from ``emergency.yaml``."""
 
-    def __init__(self, by_kind: dict[str, tuple[Phrase, ...]], any_kind: tuple[Phrase, ...],
-                 not_now: tuple[Phrase, ...]):
-        self._by_kind = by_kind
+    def __init__(self, strong: dict[str, tuple[Sign, ...]], weak: dict[str, tuple[Sign, ...]],
+                 any_kind: tuple[Sign, ...], urgency: tuple[Sign, ...], not_now: tuple[Sign, ...]):
+        self._strong = strong
+        self._weak = weak
         self._any_kind = any_kind
+        self._urgency = urgency
         self._not_now = not_now
 
     @classmethod
     def load(cls, path: Path) -> "EmergencyDetector":
         with path.open(encoding="utf-8") as handle:
             data = yaml.safe_load(handle) or {}
-        by_kind = {kind: compile_all([str(p) for p in data.get(kind, [])], strict=True) for kind in KINDS}
-        return cls(by_kind, compile_all([str(p) for p in data.get("any_kind", [])], strict=True),
-                   compile_all([str(p) for p in data.get("not_now", [])], strict=True))
+        strong = {kind: _signs((data.get(kind) or {}).get("strong")) for kind in KINDS}
+        weak = {kind: _signs((data.get(kind) or {}).get("weak")) for kind in KINDS}
+        return cls(strong, weak, _signs(data.get("any_kind")), _signs(data.get("urgency")),
+                   _signs(data.get("not_now")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
-        key, spaced = utterance.strict_key, utterance.spaced
-        hits: list[tuple[str, Phrase]] = []
-        for kind, phrases in self._by_kind.items():
-            hits.extend((kind, phrase) for phrase in phrases if phrase.matches(key, spaced))
-        general = [phrase for phrase in self._any_kind if phrase.matches(key, spaced)]
-        if not hits and not general:
+        text = fold(utterance.spaced)
+        strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if sign.search(text)]
+        weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if sign.search(text)]
+        general = [sign for sign in self._any_kind if sign.search(text)]
+        if not strong and not general:
+            if not weak:
+                return None
+            urgent = any(sign.search(text) for sign in self._urgency)
+            if not urgent and len({s.source for _, s in weak}) < 2:
+                return None
+        signs = len(strong) + len(weak)
+        if not general and signs < 2 and any(sign.search(text) for sign in self._not_now):
             return None
-        if not general and len(hits) < 2 and any(p.matches(key, spaced) for p in self._not_now):
-            return None
-        if hits:
-            # The most specific (longest) phrase names the kind: "heart attack" beats "attack".
-            kind = max(hits, key=lambda hit: sum(len(part) for part in hit[1].parts))[0]
-        else:
-            kind = "medical"
-        confidence = min(1.0, 0.85 + 0.05 * (len(hits) + len(general)))
-        return Alarm(kind, tuple(p.source for _, p in hits) + tuple(p.source for p in general), confidence)
+        kind = self._kind(strong or weak)
+        confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
+        sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
+        return Alarm(kind, sources, round(confidence, 3))
+
+    @staticmethod
+    def _kind(hits: list[tuple[str, Sign]]) -> str:
+        """The kind named by most signs; the most specific (longest) sign breaks a tie."""
+        if not hits:
+            return "medical"
+        counts = {kind: sum(1 for k, _ in hits if k == kind) for kind in KINDS}
+        return max(hits, key=lambda hit: (counts[hit[0]], len(hit[1].source)))[0]

@@ -67,6 +67,7 @@ def test_admin_pages_have_no_axe_violations_and_screenshot(
         "불이 났어요 도와주세요",
         "내 전화번호 010-1234-5678 저장해줘",
         "오늘 날씨 어때",
+        "우리 강아지 이름 좀 지어 줄래",
     ):
         assistant.handle_text(text)
     page = desktop_page
