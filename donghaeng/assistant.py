@@ -41,8 +41,6 @@ class Assistant:
         self.sessions: sessionmaker[Session] = session_factory(self.engine)
         self.phrases = Phrasebook.load(settings.data_dir)
         self._lock = threading.Lock()
-        self._stt_engines: dict[str, Any] = {}
-        self._tts: Any = None
 
     # -- start-up ---------------------------------------------------------------------
     def prepare_store(self, load_data: bool | None = None) -> None:
@@ -54,9 +52,16 @@ class Assistant:
             load_public_data(self.engine, self.settings.data_dir)
 
     def warm(self) -> None:
+        """Load every engine before the first citizen waits for it."""
         self.nlu.warm()
         _ = self.manager
         _ = self.resolver
+        if self.settings.warm_speech:
+            from donghaeng.audio.live import live_engine_name
+
+            self.stt()
+            self.stt(live_engine_name(None, self.settings.stt_engine))
+            self.tts()
 
     # -- stages -----------------------------------------------------------------------
     @cached_property
@@ -83,21 +88,15 @@ class Assistant:
         return DialogueManager(self.skills, self.phrases)
 
     def stt(self, engine: str | None = None) -> Any:
+        """A speech recogniser by name (the factory keeps one instance per process)."""
         from donghaeng.stt import create_stt
 
-        name = engine or self.settings.stt_engine
-        with self._lock:
-            if name not in self._stt_engines:
-                self._stt_engines[name] = create_stt(name, self.settings)
-            return self._stt_engines[name]
+        return create_stt(engine or self.settings.stt_engine, self.settings)
 
     def tts(self) -> Any:
         from donghaeng.tts import create_tts
 
-        with self._lock:
-            if self._tts is None:
-                self._tts = create_tts(self.settings.tts_engine, self.settings)
-            return self._tts
+        return create_tts(self.settings.tts_engine, self.settings)
 
     # -- one turn ---------------------------------------------------------------------
     def understand(self, text: str, state: DialogueState | None = None) -> NluResult:

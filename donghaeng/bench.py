@@ -170,19 +170,37 @@ def _stt(settings: Settings) -> dict[str, Any]:
 
 
 def _voice(settings: Settings) -> dict[str, Any]:
+    """Through the real assistant, so NLU, dialogue and skill time are included."""
+    from donghaeng.assistant import Assistant
     from donghaeng.stt.bench import run_voice_latency_benchmark
 
-    return run_voice_latency_benchmark(settings, SHARED_DIR / "audio")
+    with tempfile.TemporaryDirectory(prefix="donghaeng-bench-") as tmp:
+        local = settings.model_copy(update={"database_url": f"sqlite:///{Path(tmp) / 'voice.sqlite3'}"})
+        assistant = Assistant(local)
+        assistant.prepare_store()
+        assistant.warm()
+        try:
+            return run_voice_latency_benchmark(local, SHARED_DIR / "audio", assistant=assistant)
+        finally:
+            assistant.engine.dispose()
 
 
 def _tts(settings: Settings) -> dict[str, Any]:
     from donghaeng.tts import create_tts
 
     tts = create_tts(settings.tts_engine, settings)
-    begin = time.perf_counter()
-    first = next(iter(tts.stream("안녕하세요. 동행이에요. 무엇을 도와드릴까요?")))
-    first_ms = (time.perf_counter() - begin) * 1000
-    return {"time_to_first_audio_ms": round(first_ms, 1), "first_chunk_bytes": len(first)}
+    tts.synthesize("안녕하세요.")  # load the voice before timing
+    firsts, wholes = [], []
+    for text in ("접수했어요. 접수번호는 2026-000123이에요. 마포구청 주차관리과에서 처리해요.",
+                 "관악구 신림동에서 가장 가까운 무더위쉼터는 경로당이에요. 걸어서 약 7분이에요."):
+        begin = time.perf_counter()
+        stream = iter(tts.stream(text))
+        next(stream)
+        firsts.append((time.perf_counter() - begin) * 1000)
+        for _ in stream:
+            pass
+        wholes.append((time.perf_counter() - begin) * 1000)
+    return {"time_to_first_audio_ms": round(max(firsts), 1), "whole_reply_ms": round(max(wholes), 1)}
 
 
 def format_bench(figures: dict[str, Any]) -> str:

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
 
     load_data_on_start: bool = True
     warm_models: bool = False
+    # With warm_models: also load the speech engines at start (seconds, ~600 MB).
+    warm_speech: bool = True
     extra_origins: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

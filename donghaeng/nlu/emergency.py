@@ -17,7 +17,7 @@ Patterns are matched on the spaced text with every final consonant neutralised (
 intents: a phrase means its own syllables, so 강도 never matches inside 강동구 and 문 따
 never spans 광화문 따릉이. Pattern syntax (data/nlu/emergency.yaml):
 ``~`` a short gap, ``(a|b)`` alternatives, ``<`` at the start: the word begins there,
-``>`` at the end: the word ends there. English patterns match whole words (a trailing ``*``:
+``>`` at the end: the word ends there, ``^``/``$``: the utterance starts/ends there. English patterns match whole words (a trailing ``*``:
 any ending, bleed* = bleeding, bleeds).
 """
 
@@ -56,36 +56,57 @@ def fold(text: str) -> str:
 
 
 def _korean_piece(piece: str) -> str:
-    """Regex of one gap-free piece: syllables with optional spaces between, alternatives kept."""
-    out: list[str] = []
-    for ch in piece:
-        if ch in "()|":
-            out.append(ch)
-        elif ch == " ":
-            continue
-        else:
-            out.append(re.escape(fold(ch)) + r"\s?")
-    return "".join(out)
+    """Regex of one gap-free piece.
+
+    Words written apart may be said together (숨을못쉬어); a word of three syllables or more
+    may also be split by the recogniser (심장 마비). A two-syllable word must be said whole,
+    so 자살 is not found across 혼자 살고.
+    """
+    words = []
+    for word in piece.split():
+        outside = re.sub(r"\(.*?\)", "", word)
+        length = len(outside) + (1 if "(" in word else 0)
+        inner = r"\s?" if length >= 3 else ""
+        out = []
+        for index, ch in enumerate(word):
+            out.append(ch if ch in "()|" else re.escape(fold(ch)))
+            following = word[index + 1] if index + 1 < len(word) else ""
+            if inner and ch not in "(|" and following and following not in ")|":
+                out.append(inner)
+        words.append("".join(out))
+    return r"\s?".join(words)
+
+
+def _english_word(word: str) -> str:
+    """One English word; ``word*`` inside a pattern allows any ending (smell* = smells)."""
+    return re.escape(word[:-1]) + "[a-z']*" if word.endswith("*") else re.escape(word)
 
 
 def compile_sign(source: str) -> re.Pattern[str]:
     """One pattern of the data file as a regular expression (syntax in the module docstring)."""
     text = str(source).strip()
+    at_start, at_end = text.startswith("^"), text.endswith("$")
+    text = text.strip("^$").strip()
     word_start, word_end = text.startswith("<"), text.endswith(">")
     text = text.strip("<>").strip()
+    pattern = _body(source, text, word_start, word_end)
+    return re.compile(("^" if at_start else "") + pattern + ("$" if at_end else ""))
+
+
+def _body(source: str, text: str, word_start: bool, word_end: bool) -> str:
     if not text:
         raise ValueError(f"empty emergency pattern: {source!r}")
     if text.isascii():
         open_end = text.endswith("*")
         text = text.rstrip("*")
-        parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in text.lower().split("~") if part.strip()]
+        parts = [r"\s+".join(_english_word(w) for w in part.split()) for part in text.lower().split("~") if part.strip()]
         body = r"\b.{0,30}?\b".join(parts)
-        return re.compile(rf"(?<![a-z0-9']){body}" + ("" if open_end else "(?![a-z])"))
+        return rf"(?<![a-z0-9']){body}" + ("" if open_end else "(?![a-z0-9])")
     body = _GAP.join(_korean_piece(part) for part in text.split("~"))
-    body = body.removesuffix(r"\s?")
-    start = rf"(?<![{_WORD_CHAR}])" if word_start else ""
-    end = rf"(?![{_WORD_CHAR}])" if word_end else ""
-    return re.compile(start + body + end)
+    # A number is never part of a longer number: 112 is not inside 1120번.
+    start = rf"(?<![{_WORD_CHAR}])" if word_start else (r"(?<!\d)" if text[0].isdigit() else "")
+    end = rf"(?![{_WORD_CHAR}])" if word_end else (r"(?!\d)" if text[-1].isdigit() else "")
+    return start + body + end
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ def _free_port() -> int:
 
 def _start(tmp_path: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "DONGHAENG_DATABASE_URL": f"sqlite:///{tmp_path / 'durable.sqlite3'}",
-           "DONGHAENG_VAR_DIR": str(tmp_path), "DONGHAENG_LOAD_DATA_ON_START": "false"}
+           "DONGHAENG_VAR_DIR": str(tmp_path), "DONGHAENG_LOAD_DATA_ON_START": "false",
+           "DONGHAENG_WARM_SPEECH": "false"}
     process = subprocess.Popen([sys.executable, "-m", "donghaeng", "serve", "--port", str(port)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120

@@ -301,7 +301,11 @@ def test_dashboard_counts_voice_turns_by_engine(client: TestClient) -> None:
     assistant = client.app.state.assistant  # type: ignore[attr-defined]
     with assistant.sessions() as db, db.begin():
         session_id = create_session(db, "voice").id
-        result = {"intent": "app.open", "state": "done", "latency_ms": {"stt": 900.0, "nlu": 5.0, "total": 950.0}}
+        result = {
+            "intent": "app.open",
+            "state": "done",
+            "latency_ms": {"stt": 900.0, "nlu": 5.0, "total": 950.0},
+        }
         record_turn(db, session_id, "따릉이", result, channel="voice", stt_engine="whisper")
         record_turn(db, session_id, "따릉이", result, channel="voice")
     api_login(client, "watcher")
