@@ -20,10 +20,11 @@ run: install
 
 # Test-only system packages from Debian: chromium for the browser tests, PostgreSQL for the
 # store tests on a real server; axe-core from npm. No browser or binary downloads.
-APT_NEEDS := $(if $(shell command -v chromium),,chromium) $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
+APT_NEEDS := $(if $(shell command -v chromium),,chromium) $(if $(wildcard /usr/share/fonts/truetype/nanum),,fonts-nanum) \
+             $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
 test-deps:
 	@if [ -n "$(strip $(APT_NEEDS))" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_NEEDS) >/dev/null; fi
-	@if [ -f tests/web/package.json ] && [ ! -d tests/web/node_modules/axe-core ]; then cd tests/web && npm ci --no-audit --no-fund --silent; fi
+	@if [ ! -d tests/web/node_modules/axe-core ]; then npm ci --prefix tests/web --no-audit --no-fund --silent; fi
 
 test: install test-deps
 	$(BIN)/python -m pytest

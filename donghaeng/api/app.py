@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from donghaeng import __version__
 from donghaeng.api.errors import install_error_handlers
+from donghaeng.audio.cache import ReplyAudioCache
 from donghaeng.api.metrics import Metrics
 from donghaeng.assistant import Assistant
 from donghaeng.config import Settings
@@ -38,7 +39,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app = FastAPI(title="donghaeng (동행) citizen AI agent", version=__version__, lifespan=lifespan)
     app.state.assistant = assistant
     app.state.settings = settings
-    app.state.metrics = Metrics()
+    app.state.metrics = Metrics(assistant.sessions)
+    app.state.reply_audio_cache = ReplyAudioCache()
     install_error_handlers(app)
     for name in CORE_ROUTES + OPTIONAL_ROUTES:
         try:

@@ -16,6 +16,8 @@ class TurnRequest(BaseModel):
     lon: float | None = Field(default=None, ge=-180, le=180)
     client_key: str | None = Field(default=None, max_length=128,
                                    description="Idempotency key: a retried request with the same key acts once.")
+    reply_audio: bool = Field(default=False, description="Also speak the reply with the server voice "
+                                                         "(adds reply_audio_url).")
 
 
 class TurnResult(BaseModel):
@@ -29,6 +31,7 @@ class TurnResult(BaseModel):
     state: str
     latency_ms: dict[str, float]
     receipt: str | None = None
+    reply_audio_url: str | None = None
 
 
 class ErrorBody(BaseModel):

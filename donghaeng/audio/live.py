@@ -125,7 +125,8 @@ class LiveUtterance:
             raise audio_error("stt-no-text-recognized")
         stt_ms = (time.perf_counter() - started) * 1000
         result = dict(self.assistant.handle_text(transcript.text, session_id=self.config.session_id,
-                                                 lat=self.config.lat, lon=self.config.lon, channel="voice"))
+                                                 lat=self.config.lat, lon=self.config.lon, channel="voice",
+                                                 stt_engine=transcript.engine, stage_latency={"stt": stt_ms}))
         latency = dict(result.get("latency_ms") or {})
         latency["stt_final"] = round(stt_ms, 1)
         result.update(latency_ms=latency, transcript=transcript.text, stt_engine=transcript.engine)

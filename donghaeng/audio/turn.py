@@ -77,7 +77,8 @@ def run_voice_turn(assistant: Any, data: bytes, *, session_id: str | None = None
     started = time.perf_counter()
     transcript = transcribe_bytes(data, get_stt(assistant, engine), assistant.settings)
     stt_ms = (time.perf_counter() - started) * 1000
-    result = dict(assistant.handle_text(transcript.text, session_id=session_id, lat=lat, lon=lon, channel="voice"))
+    result = dict(assistant.handle_text(transcript.text, session_id=session_id, lat=lat, lon=lon, channel="voice",
+                                        stt_engine=transcript.engine, stage_latency={"stt": stt_ms}))
     tts_started = time.perf_counter()
     reply = str(result.get("reply") or "")
     audio = get_tts(assistant).synthesize(reply, rate=reply_rate(result), fmt=reply_format) if reply.strip() else b""

@@ -33,10 +33,10 @@ RULE_THRESHOLD = 2.0        # a rule total below this is not trusted on its own
 FUZZY_SKIP_SCORE = 5.0      # above this, only the leading intent's names are searched fuzzily
 FIRST_CLAUSE_THRESHOLD = 3.0
 RETRIEVAL_THRESHOLD = 0.30  # cosine below this is "not like anything we know"
-_CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<=[주해보하])고\s")
+_CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
-_WARM_UP = ("따릉이 앱 열어 줘", "사칠이번 버스 언제 오노", "신림동 경로당 어디 있어요", "네", "기초연금 받을 수 있나요",
-            "경노당 찾아 줘", "오늘 저녁 반찬 뭐 하지")
+_WARM_UP = ("복지로 앱 좀 켜 봐라", "삼칠공번 버스 몇 분 남았노", "봉천동 노인정 어데 있는교", "예", "주거급여 나도 되는교",
+            "경노당 가는 길 알려 줘", "내일 점심 메뉴 골라 줘", "여권 사진 규격 알려 줘")
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class NluEngine:
             compact=compact,
             mentions=mentions,
             stops=tuple(self.stops.find(compact)),
-            route=find_route(compact, self.village_prefixes),
+            route=find_route(compact, self.village_prefixes, spaced),
             line=find_line(spaced),
             direction=find_direction(spaced, self.station_names),
             receipt=find_receipt(spaced),

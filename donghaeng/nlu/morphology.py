@@ -36,6 +36,27 @@ def content_morphemes(text: str) -> list[str]:
     return [f"{token.form}/{token.tag[:2]}" for token in tokens if token.tag.split("-")[0] in CONTENT_TAGS]
 
 
+# Tags that may belong to one spoken noun phrase: 지방세 납부 확인서, 폐가전 무상수거, alien card.
+_PHRASE_TAGS = frozenset({"NNG", "NNP", "SL", "XSN", "XPN", "SN"})
+
+
+def noun_phrases(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of nouns said one after another (only spaces between), with character offsets."""
+    runs: list[list[tuple[str, int, int]]] = []
+    last_end = -2
+    for token in shared_kiwi().tokenize(text):
+        if token.tag not in _PHRASE_TAGS:
+            last_end = -2
+            continue
+        start = token.start
+        if runs and last_end >= 0 and not text[last_end:start].strip():
+            runs[-1].append((token.form, start, start + token.len))
+        else:
+            runs.append([(token.form, start, start + token.len)])
+        last_end = start + token.len
+    return runs
+
+
 def nouns(text: str) -> list[tuple[str, int, int]]:
     """Nouns with their character offsets, for free-text slots such as an FAQ topic."""
     tokens = shared_kiwi().tokenize(text)

@@ -50,6 +50,7 @@ class NormalizationRules:
     rewrites: tuple[tuple[str, str], ...] = ()
     endings: tuple[tuple[str, str], ...] = ()
     route_prefixes: tuple[str, ...] = ()
+    word_rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     _ending_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(default=(), repr=False)
 
     @classmethod
@@ -66,7 +67,8 @@ class NormalizationRules:
             (re.compile(rf"(?<=[가-힣 ]){re.escape(str(ending))}$"), str(standard)) for ending, standard in finals
         )
         prefixes = tuple(route_prefixes) + tuple(data.get("route_prefixes", []))
-        return cls(rewrites, endings, prefixes, patterns)
+        words = tuple((re.compile(rf"(?<!\S){re.escape(str(a))}(?!\S)"), str(b)) for a, b in data.get("word_rewrites", []))
+        return cls(rewrites, endings, prefixes, words, patterns)
 
     @classmethod
     def load(cls, path: Path, route_prefixes: tuple[str, ...] = ()) -> "NormalizationRules":
@@ -95,6 +97,8 @@ def clean_surface(text: str) -> str:
 
 def apply_dialect(text: str, rules: NormalizationRules) -> str:
     """Regional and colloquial forms to standard Seoul Korean, as listed in the data file."""
+    for word, standard in rules.word_rewrites:
+        text = word.sub(standard, text)
     for ending, standard in rules._ending_patterns:
         text = ending.sub(standard, text)
     for source, target in rules.rewrites:

@@ -23,10 +23,10 @@ NATIVE_UNITS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "
 _SINO = "공영일이삼사오육륙칠팔구십백천"
 _SINO_RUN = f"[{_SINO}]+"
 # Age tens that mean nothing else in everyday speech (쉰, 열, 스물 are left alone).
-_AGE_TENS = ("예순", "일흔", "여든", "아흔")
+_AGE_TENS = ("서른", "마흔", "예순", "일흔", "여든", "아흔")
 _UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _NATIVE_AGE = re.compile(
-    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘])"
+    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되])"
 )
 _SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")

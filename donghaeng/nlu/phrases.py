@@ -26,7 +26,7 @@ class Phrase:
     at_end: bool
 
     @classmethod
-    def compile(cls, source: str, strict: bool = False) -> "Phrase":
+    def compile(cls, source: str, strict: bool = False, exact: bool = False) -> "Phrase":
         text = str(source).strip()
         at_start = text.startswith("^")
         at_end = text.endswith("$")
@@ -34,7 +34,9 @@ class Phrase:
         lowered = text.lower() if text.isascii() else text
         # A part whose last syllable has no final consonant also matches that syllable with one
         # (그만하 → 그만할래, 비 와 → 비 왔어): phrases name word stems, endings vary.
-        parts = tuple(sound_key(part.replace(" ", ""), strict).removesuffix("_")
+        # ``exact`` phrases are nouns (로또), whose last syllable must be heard as written, so
+        # that 로또 is not found in 센터로 돌려.
+        parts = tuple(_open_end(sound_key(part.replace(" ", ""), strict), exact)
                       for part in lowered.split("~") if part.strip())
         if not parts:
             raise ValueError(f"empty phrase: {source!r}")
@@ -73,9 +75,14 @@ class Phrase:
         return self.find(key) >= 0
 
 
-def compile_all(sources: list[str] | tuple[str, ...] | None, strict: bool = False) -> tuple[Phrase, ...]:
+def _open_end(key: str, exact: bool) -> str:
+    return key if exact else key.removesuffix("_")
+
+
+def compile_all(sources: list[str] | tuple[str, ...] | None, strict: bool = False,
+                exact: bool = False) -> tuple[Phrase, ...]:
     """Compile a list from a data file, skipping blanks (``strict``: see hangul.sound_of)."""
-    return tuple(Phrase.compile(source, strict) for source in (sources or []) if str(source).strip())
+    return tuple(Phrase.compile(source, strict, exact) for source in (sources or []) if str(source).strip())
 
 
 def any_match(phrases: tuple[Phrase, ...], key: str, spaced: str = "") -> bool:

@@ -65,8 +65,10 @@ class IntentRules:
         rules = []
         for intent, spec in data.items():
             phrases: list[tuple[Phrase, float]] = []
+            exact = bool(spec.get("exact_words", False))
             for strength, weight in STRENGTHS.items():
-                phrases.extend((phrase, weight) for phrase in compile_all([str(p) for p in spec.get(strength, [])]))
+                phrases.extend((phrase, weight)
+                               for phrase in compile_all([str(p) for p in spec.get(strength, [])], exact=exact))
             rules.append(IntentRule(
                 intent=str(intent),
                 slots=tuple(spec.get("slots", [])),

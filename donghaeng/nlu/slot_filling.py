@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from donghaeng.nlu.morphology import nouns
+from donghaeng.nlu.morphology import noun_phrases
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
 from donghaeng.nlu.slots import Found, find_bare_route, put, select_station, select_stop
@@ -35,6 +35,8 @@ class SlotFiller:
     topic_suffixes: tuple[str, ...]
     topic_stop_nouns: frozenset[str]
     answer_endings: tuple[str, ...]
+    topic_stop_words: frozenset[str] = frozenset()
+    topic_trailing: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> "SlotFiller":
@@ -46,6 +48,8 @@ class SlotFiller:
             topic_suffixes=tuple(str(s) for s in data.get("topic_suffixes", [])),
             topic_stop_nouns=frozenset(str(n) for n in data.get("topic_stop_nouns", [])),
             answer_endings=tuple(endings),
+            topic_stop_words=frozenset(str(w).lower() for w in data.get("topic_stop_words", [])),
+            topic_trailing=frozenset(str(w) for w in data.get("topic_trailing", [])),
         )
 
     def fill(self, intent: str, utterance: Utterance, found: Found, engine: "NluEngine") -> dict[str, Any]:
@@ -95,16 +99,46 @@ class SlotFiller:
         return category
 
     def topic(self, utterance: Utterance, found: Found) -> str | None:
-        """The key noun phrase of a general question, as it was said."""
+        """The noun phrase of a general question, as it was said ("지방세 납부 확인서").
+
+        The phrase is the run of nouns around a known topic name (or the first run with a
+        content noun), without question nouns such as 방법, 요일 or 규격 at its edges.
+        """
+        spaced = utterance.spaced
+        runs = [self._trim(run) for run in noun_phrases(spaced)]
+        runs = [run for run in runs if run]
+        compact_at = _compact_offsets(spaced)
         for mention in found.mentions:
             if mention.has("topic"):
+                for run in runs:
+                    start, end = compact_at[run[0][1]], compact_at[run[-1][2] - 1] + 1
+                    if start <= mention.start < end or mention.start <= start < mention.end:
+                        return _as_said(spaced[run[0][1]:run[-1][2]])
                 rest = utterance.compact[mention.end:]
                 suffix = next((s for s in self.topic_suffixes if rest.startswith(s)), "")
                 return mention.name_of("topic") + suffix
-        for noun, _, _ in nouns(utterance.spaced):
-            if noun not in self.topic_stop_nouns and len(noun) >= 2:
-                return noun
+        for run in runs:
+            if any(len(form) >= 2 for form, _, _ in run):
+                return _as_said(spaced[run[0][1]:run[-1][2]])
         return None
+
+    def _trim(self, run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Cut a noun run at question words; keep the longest meaningful piece."""
+        pieces: list[list[tuple[str, int, int]]] = [[]]
+        for token in run:
+            if token[0] in self.topic_stop_nouns or token[0].lower() in self.topic_stop_words:
+                pieces.append([])
+            else:
+                pieces[-1].append(token)
+        pieces = [p for p in pieces if p and not (len(p) == 1 and len(p[0][0]) < 2)]
+        if not pieces:
+            return []
+        piece = pieces[0]
+        # ...unless a one-letter prefix is glued to it (재발급 stays whole).
+        while len(piece) > 1 and piece[-1][0] in self.topic_trailing \
+                and not (len(piece[-2][0]) == 1 and piece[-2][2] == piece[-1][1]):
+            piece = piece[:-1]
+        return piece
 
     def place_answer(self, utterance: Utterance) -> str | None:
         """A short answer that sounds like a place (ends like 동, 구, 역, 로, 길, 시장, 아파트)."""
@@ -129,3 +163,18 @@ class SlotFiller:
             if mention.has("attraction"):
                 return mention.name_of("attraction")
         return None
+
+
+def _compact_offsets(spaced: str) -> list[int]:
+    """For each character of the spaced text, its offset in the compact (space-free) text."""
+    offsets, position = [], 0
+    for ch in spaced:
+        offsets.append(position)
+        if ch != " ":
+            position += 1
+    return offsets
+
+
+def _as_said(phrase: str) -> str:
+    """Korean topics without spaces (as the name lists write them), English ones spaced."""
+    return phrase if phrase.isascii() else phrase.replace(" ", "")

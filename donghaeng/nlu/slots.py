@@ -16,15 +16,23 @@ from donghaeng.nlu.entities import Mention
 from donghaeng.nlu.normalize import Utterance
 
 PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
+# A crossing named after a dong or station is one place: 길동사거리, 구의사거리.
+CROSSING_SUFFIXES = ("사거리", "오거리", "삼거리", "네거리", "교차로")
 _NIGHT_ROUTE = re.compile(r"(?<![0-9a-z])[nN](\d{2,3})(?!\d)")
 _ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
 _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
-_AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|$)")
+_AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
+                       r"이여|이라|이신|신데|신|이오|이유|이랑께|된|되|$)")
+# English ages: "she is 72", "I just turned 65", "72 years old".
+_AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
+                          r"|(?<!\d)(\d{2,3})\s?(?:years?|yrs?)\b)", re.IGNORECASE)
 _RECEIPT = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]*\d[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+)")
 _RECEIPT_PLAIN = re.compile(r"(?:접수\s?번호|receipt|번호)\s?(?:는|가|은)?\s?(\d{4,})")
-_DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|으로 가는|로 가는|가는|행\b)")
+# A receipt read out in groups, kept as said: "2AA 2410 0034567".
+_RECEIPT_SPOKEN = re.compile(r"(?<![0-9A-Za-z])((?:[0-9A-Za-z]*\d[0-9A-Za-z]*\s){1,3}[0-9A-Za-z]*\d[0-9A-Za-z]*)(?![0-9A-Za-z])")
+_DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|쪽|으로 가는|로 가는|가는|행\b)")
 _PARTICLE_TAIL = re.compile(r"(으로|에서|까지|쪽|로|에|은|는|이|가|을|를|도|요)$")
 _STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에")
 
@@ -73,7 +81,10 @@ class Found:
                 previous = None
                 continue
             previous = mention
-            if mention.has("station") and self.compact[mention.end:].startswith("역"):
+            crossing = next((s for s in CROSSING_SUFFIXES if self.compact[mention.end:].startswith(s)), None)
+            if crossing and any(mention.has(t) for t in ("dong", "station", "gu", "landmark", "stop")):
+                places.append(self.compact[mention.start:mention.end] + crossing)
+            elif mention.has("station") and self.compact[mention.end:].startswith("역"):
                 places.append(mention.name_of("station") + "역")
             else:
                 kind = next((t for t in PLACE_TYPES if mention.has(t)), None)
@@ -82,13 +93,14 @@ class Found:
         return places
 
 
-def find_route(compact: str, village_prefixes: tuple[str, ...]) -> str | None:
+def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = "") -> str | None:
     """Bus route number: 마포09 (village), N16 (night), 472번 / 472 버스 (trunk)."""
     for prefix in village_prefixes:
         match = re.search(rf"{prefix}(\d{{2}})(?!\d)", compact)
         if match:
             return prefix + match.group(1)
-    match = _NIGHT_ROUTE.search(compact)
+    # English runs words together in the compact form ("then26"), so night routes are read spaced.
+    match = _NIGHT_ROUTE.search(spaced) or _NIGHT_ROUTE.search(compact)
     if match:
         return "N" + match.group(1)
     match = _ROUTE_WITH_COUNTER.search(compact)
@@ -110,10 +122,9 @@ def find_line(spaced: str) -> str | None:
 
 def find_age(spaced: str) -> int | None:
     """Age in years: 73세, 68 살, 71이에요 (number words are already digits here)."""
-    for pattern in (_AGE_COUNTED, _AGE_SAID):
-        match = pattern.search(spaced)
-        if match:
-            age = int(match.group(1))
+    for pattern in (_AGE_COUNTED, _AGE_SAID, _AGE_ENGLISH):
+        for match in pattern.finditer(spaced):
+            age = int(next(group for group in match.groups() if group))
             if 10 <= age <= 120:
                 return age
     return None
@@ -122,6 +133,9 @@ def find_age(spaced: str) -> int | None:
 def find_receipt(spaced: str) -> str | None:
     match = _RECEIPT.search(spaced)
     if match:
+        return match.group(1)
+    match = _RECEIPT_SPOKEN.search(spaced)
+    if match and len(match.group(1).replace(" ", "")) >= 8:
         return match.group(1)
     match = _RECEIPT_PLAIN.search(spaced)
     return match.group(1) if match else None
@@ -139,10 +153,15 @@ def strip_particles(word: str) -> str:
 def find_direction(spaced: str, station_names: set[str]) -> str | None:
     """Terminal the train is heading to: the word before 방면/방향/가는."""
     for match in _DIRECTION.finditer(spaced):
-        word = strip_particles(match.group(1))
-        word = word[:-1] if word.endswith("역") and word[:-1] in station_names else word
-        if word in station_names:
-            return word
+        said = match.group(1)
+        for word in (said, strip_particles(said)):
+            word = word[:-1] if word.endswith("역") and word[:-1] in station_names else word
+            if word in station_names:
+                return word
+        # Run-together speech ("선릉역2호선잠실방면"): the longest station name ending the word.
+        for start in range(max(0, len(said) - 8), len(said) - 1):
+            if said[start:] in station_names:
+                return said[start:]
     return None
 
 

@@ -83,7 +83,9 @@ def test_unknown_receipt_is_404(client) -> None:
 def test_health_metrics_and_openapi_are_served(client) -> None:
     assert client.get("/healthz").json()["status"] == "ok"
     client.post("/v1/turns", json={"text": "안녕하세요"})
-    assert "donghaeng_turns_total" in client.get("/metrics").text
+    metrics = client.get("/metrics").text
+    assert "donghaeng_turns_total" in metrics
+    assert 'donghaeng_window_intent_turns{intent="meta.greet",window="7d"} 1.0' in metrics
     assert "/v1/turns" in client.get("/openapi.json").json()["paths"]
 
 
@@ -96,3 +98,10 @@ def test_turn_text_is_stored_with_personal_data_masked(client, assistant) -> Non
     with assistant.sessions() as db:
         stored = db.scalars(select(TurnRow.text_masked)).all()
     assert stored and all("1234-5678" not in text for text in stored)
+
+
+def test_a_typed_turn_can_ask_for_the_reply_spoken_by_the_server_voice(client) -> None:
+    body = client.post("/v1/turns", json={"text": "안녕하세요", "reply_audio": True}).json()
+    audio = client.get(body["reply_audio_url"])
+    assert audio.status_code == 200 and audio.headers["content-type"] == "audio/wav"
+    assert audio.content[:4] == b"RIFF" and len(audio.content) > 8000

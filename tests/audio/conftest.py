@@ -63,7 +63,7 @@ class FakeAssistant:
         return create_tts(self.settings.tts_engine, self.settings)
 
     def handle_text(self, text: str, session_id: str | None = None, lat: float | None = None,
-                    lon: float | None = None, channel: str = "text") -> dict[str, Any]:
+                    lon: float | None = None, channel: str = "text", **_pipeline: Any) -> dict[str, Any]:
         self.calls.append({"text": text, "session_id": session_id, "lat": lat, "lon": lon, "channel": channel})
         return {"session_id": session_id or "s-test", "intent": "faq.general", "slots": {},
                 "reply": "네, 알겠어요. 다산콜센터는 02-120이에요.", "actions": [], "state": "done",

@@ -26,4 +26,13 @@ def create_turn(body: TurnRequest, request: Request, assistant: AssistantDep,
         metrics.observe_error(err.code)
         raise
     metrics.observe_turn(result)
+    if body.reply_audio and result["reply"].strip():
+        result = {**result, "reply_audio_url": _speak(request, assistant, result)}
     return result
+
+
+def _speak(request: Request, assistant: Any, result: dict[str, Any]) -> str:
+    """Synthesize the reply (slowly when the session asked for it) and serve it from the reply cache."""
+    audio = assistant.tts().synthesize(result["reply"], rate="slow" if result.get("slow") else "normal")
+    audio_id = request.app.state.reply_audio_cache.put(audio, "audio/wav")
+    return str(request.url_for("get_reply_audio", audio_id=audio_id).path)

@@ -113,7 +113,9 @@
     if (shown) el.heard.textContent = clean;
     try {
       const result = await post("/v1/turns", () => ({
-        headers: { "content-type": "application/json" }, body: JSON.stringify(withPlace({ text: clean })),
+        headers: { "content-type": "application/json" },
+        // Ask the server voice for the reply unless the person chose the browser's voice.
+        body: JSON.stringify(withPlace({ text: clean, reply_audio: el.speak.checked && !el.browserVoice.checked })),
       }));
       show(result, clean, { replayOnSame });
     } catch (err) {
