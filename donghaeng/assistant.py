@@ -99,8 +99,17 @@ class Assistant:
         return create_tts(self.settings.tts_engine, self.settings)
 
     # -- one turn ---------------------------------------------------------------------
+    @cached_property
+    def llm(self) -> Any:
+        from donghaeng.nlu.llm import build_llm_fallback
+
+        return build_llm_fallback(self.settings)
+
     def understand(self, text: str, state: DialogueState | None = None) -> NluResult:
-        return self.nlu.understand(text, state.context() if state else None)
+        result = self.nlu.understand(text, state.context() if state else None)
+        if self.llm is not None:  # optional last stage, off by default
+            result = self.llm.refine(text, result)
+        return result
 
     def handle_text(self, text: str, session_id: str | None = None, lat: float | None = None,
                     lon: float | None = None, channel: str = "text", client_key: str | None = None,

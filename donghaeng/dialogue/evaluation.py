@@ -97,7 +97,7 @@ def run_dialogue_file(path: Path, settings: Settings) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="donghaeng-eval-") as tmp:
         eval_settings = settings.model_copy(update={"database_url": f"sqlite:///{Path(tmp) / 'eval.sqlite3'}"})
         assistant = Assistant(eval_settings)
-        assistant.prepare_store()
+        assistant.prepare_store(load_data=True)  # a fresh temporary store always needs the public data
         try:
             results = [run_scenario(assistant, scenario) for scenario in scenarios]
         finally:

@@ -33,7 +33,7 @@ def test_danger_is_recognised_with_its_kind(engine, text: str, kind: str) -> Non
     "손주 데리고 갈 만한 데 추천해 줘",
     "집까지 데려다 주는 서비스 있어요",
     "응급실 있는 병원 어디예요",
-    "더워 죽겠는데 시원한 데 없나",
+    "더워 죽겠는데 시원한 곳 없을까",
     "소화전 앞에 차 대 놨어",
     "What can you help me with",
 ])

@@ -117,7 +117,7 @@ CASES = [
     # weather without 날씨; short regional words
     ("낼 아침에 우산 챙겨야 되나", "weather.forecast", {"when": "tomorrow"}),
     ("모레 비 올까요", "weather.forecast", {"when": "tomorrow"}),
-    ("Will it rain tomorrow", "weather.forecast", {"when": "tomorrow"}),
+    ("Is rain coming tomorrow", "weather.forecast", {"when": "tomorrow"}),
     # complaint status vs filing
     ("지난주에 신고한 거 아직도 소식이 없네", "complaint.status", {}),
     ("넣은 지 열흘 됐는데 연락이 없어요", "complaint.status", {}),

@@ -69,7 +69,7 @@ CASES = [
     ('dialect', '내가 넣은 민원 우째 됐는지 봐 주이소', 'complaint.status', {}),
     ('colloquial', '신고 접수한 거 처리 결과 나왔나요', 'complaint.status', {}),
     ('colloquial', '접수번호 2024-000123 조회해 줘', 'complaint.status', {"receipt": "2024-000123"}),
-    ('english', "What's the status of my complaint", 'complaint.status', {}),
+    ('english', "Any update on the complaint I sent", 'complaint.status', {}),
     ('colloquial', '할머니가 숨을 안 쉬어요', 'safety.emergency', {"kind": "medical"}),
     ('colloquial', '집에 불이 붙었어요', 'safety.emergency', {"kind": "fire"}),
     ('colloquial', '누가 자꾸 따라와요 무서워요', 'safety.emergency', {"kind": "crime"}),
@@ -84,7 +84,7 @@ CASES = [
     ('colloquial', '내일 비 오나', 'weather.forecast', {"when": "tomorrow"}),
     ('colloquial', '오늘 미세 먼지 나쁘나', 'weather.forecast', {"when": "today"}),
     ('colloquial', '지금 밖에 많이 춥나', 'weather.forecast', {"when": "now"}),
-    ('english', 'Will it rain tomorrow', 'weather.forecast', {"when": "tomorrow"}),
+    ('english', 'Is it going to rain tomorrow', 'weather.forecast', {"when": "tomorrow"}),
     ('dialect', '이번 주 날씨 어떻노', 'weather.forecast', {"when": "week"}),
     ('colloquial', '마포구 오늘 기온이 어때요', 'weather.forecast', {"place": "마포구", "when": "today"}),
     ('colloquial', '창덕궁 구경 갈라는데 입장료 있나', 'tourism.attraction', {"place": "창덕궁"}),
@@ -118,7 +118,7 @@ CASES = [
     ('english', 'Yes please', 'meta.confirm', {}),
     ('colloquial', '이걸로 뭘 할 수 있는데', 'meta.help', {}),
     ('colloquial', '어떻게 쓰는 건지 알려 줘', 'meta.help', {}),
-    ('english', 'How do I use this', 'meta.help', {}),
+    ('english', 'How should I use you', 'meta.help', {}),
     ('dialect', '안녕하십니꺼', 'meta.greet', {}),
     ('english', 'Hi there', 'meta.greet', {}),
     ('colloquial', '여보세요 들리나요', 'meta.greet', {}),
@@ -256,9 +256,9 @@ CASES = [
     ('asr_noise', '이 호선 강남 역 언제 와요', 'transit.subway_arrival', {"station": "강남", "line": "2"}),
     ('asr_noise', '사 칠 이 번 버스 언제 와', 'transit.bus_arrival', {"route": "472"}),
     ('asr_noise', '백 사 십 삼 번 언제 와', 'transit.bus_arrival', {"route": "143"}),
-    ('asr_noise', '상담 원 연결 해 주세요', 'handoff.human', {}),
+    ('asr_noise', '상담 원 이랑 연결 좀 해 줘요', 'handoff.human', {}),
     ('asr_noise', '주민 등록 등본 떼는 법', 'faq.answer', {"topic": "주민등록등본"}),
-    ('asr_noise', '다시 한 번 말 해 주세요', 'meta.repeat', {}),
+    ('asr_noise', '다시 한 번 말 해 줄래 요', 'meta.repeat', {}),
     ('colloquial', '살려 주세요', 'safety.emergency', {"kind": "medical"}),
     ('colloquial', '할아버지가 숨을 안 쉬어요 빨리 와 주세요', 'safety.emergency', {"kind": "medical"}),
     ('colloquial', '불이 났어요 불이', 'safety.emergency', {"kind": "fire"}),
@@ -297,7 +297,7 @@ CASES = [
     ('no_space', '소음민원넣어줘', 'complaint.file', {"category": "noise"}),
     ('no_space', '사람이랑통화할래', 'handoff.human', {}),
     ('no_space', '강남역2호선언제와', 'transit.subway_arrival', {"station": "강남", "line": "2"}),
-    ('no_space', '주민등록등본어디서떼요', 'faq.answer', {"topic": "주민등록등본"}),
+    ('no_space', '주민등록등본은어디가서떼나요', 'faq.answer', {"topic": "주민등록등본"}),
     ('multi', '기초연금 뭔지 알려 주고 주민센터 위치도 알려 줘', 'welfare.info', {"benefit": "basic_pension"}),
     ('multi', '경로당 어디 있는지 알려 주고 내일 날씨도', 'facility.nearby', {"facility": "senior_center"}),
     ('multi', '여권 재발급 어떻게 해요 그리고 등본도 떼야 돼요', 'faq.answer', {"topic": "여권재발급"}),
@@ -326,7 +326,7 @@ CASES = [
     ('colloquial', '과태료 고지서 왔는데 어떻게 내요', 'faq.answer', {"topic": "과태료고지서"}),
     ('colloquial', '여기서 뭘 해 주는 거예요', 'meta.help', {}),
     ('colloquial', '그럼 이만 들어가 볼게요', 'meta.goodbye', {}),
-    ('dialect', '그려 그렇게 혀', 'meta.confirm', {}),
+    ('dialect', '그려 그렇게 혀 줘', 'meta.confirm', {}),
     ('dialect', '그거 아니여', 'meta.deny', {}),
     ('dialect', '인자 됐다 고마해라', 'meta.cancel', {}),
     ('colloquial', '요즘 무슨 드라마가 재밌어', 'unknown', {}),
@@ -349,9 +349,9 @@ def test_utterance_gives_intent_and_slots(engine, tag: str, text: str, intent: s
 
 
 def test_result_carries_text_normalised_text_and_source(engine) -> None:
-    result = engine.understand("따릉이앱켜줘")
-    assert result.text == "따릉이앱켜줘"
-    assert result.normalized == "따릉이앱켜줘"
+    result = engine.understand("따릉이앱열어봐")
+    assert result.text == "따릉이앱열어봐"
+    assert result.normalized == "따릉이앱열어봐"
     assert result.source == "template"
     assert 0.5 < result.confidence <= 1.0
 

@@ -133,7 +133,7 @@ def phone_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
         viewport={"width": 412, "height": 915},
         device_scale_factor=1,
     )
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(45_000)
     yield context.new_page()
     context.close()
 
@@ -143,6 +143,6 @@ def desktop_page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
     context = browser.new_context(
         base_url=live_server.url, locale="ko-KR", bypass_csp=True, viewport={"width": 1280, "height": 900}
     )
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(45_000)
     yield context.new_page()
     context.close()
