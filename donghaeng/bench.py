@@ -126,6 +126,34 @@ def _wait_until_up(port: int, timeout_s: float = 120.0) -> None:
     raise TimeoutError("server did not start")
 
 
+def bench_serve_memory(settings: Settings, warm_speech: bool) -> dict[str, Any]:
+    """Peak RSS of a real `donghaeng serve` process once every model is loaded (Linux /proc)."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    with tempfile.TemporaryDirectory(prefix="donghaeng-bench-") as tmp:
+        port = _free_port()
+        env = {**os.environ, "DONGHAENG_DATABASE_URL": f"sqlite:///{Path(tmp) / 'serve.sqlite3'}",
+               "DONGHAENG_WARM_SPEECH": "true" if warm_speech else "false",
+               "DONGHAENG_VAR_DIR": str(settings.var_dir), "DONGHAENG_DATA_DIR": str(settings.data_dir)}
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "donghaeng", "serve", "--port", str(port)], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_until_up(port, timeout_s=300)
+            ready_s = time.perf_counter() - started
+            httpx.post(f"http://127.0.0.1:{port}/v1/turns", json={"text": "가까운 무더위쉼터 알려 주세요"}, timeout=30)
+            status = Path(f"/proc/{process.pid}/status").read_text()
+            peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    return {"peak_rss_mb": round(peak_kb / 1024, 1), "start_to_ready_s": round(ready_s, 1),
+            "speech_models_loaded": warm_speech}
+
+
 def _section(name: str, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     try:
         return run()
@@ -133,7 +161,7 @@ def _section(name: str, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         return {"error": f"{type(err).__name__}: {err}"}
 
 
-def run_bench(settings: Settings, quick: bool = False) -> dict[str, Any]:
+def run_bench(settings: Settings, quick: bool = False, clips: int | None = 40) -> dict[str, Any]:
     repeats = 1 if quick else 5
     figures: dict[str, Any] = {"cores": os.cpu_count(), "quick": quick}
     figures["nlu"] = _section("nlu", lambda: bench_nlu(settings, repeats))
@@ -142,11 +170,12 @@ def run_bench(settings: Settings, quick: bool = False) -> dict[str, Any]:
     if quick:
         figures["stt"] = "skipped: --quick"
     elif (SHARED_DIR / "audio").exists():
-        figures["stt"] = _section("stt", lambda: _stt(settings))
+        figures["stt"] = _section("stt", lambda: _stt(settings, clips))
         figures["voice_turn"] = _section("voice", lambda: _voice(settings))
     else:
         figures["stt"] = "skipped: ../shared/audio not present"
     figures["tts"] = _section("tts", lambda: _tts(settings))
+    figures["serve_memory"] = _section("serve", lambda: bench_serve_memory(settings, warm_speech=not quick))
     figures["peak_rss_mb"] = peak_rss_mb()
     return figures
 
@@ -163,10 +192,10 @@ def _nearest(settings: Settings) -> dict[str, Any]:
         assistant.engine.dispose()
 
 
-def _stt(settings: Settings) -> dict[str, Any]:
+def _stt(settings: Settings, clips: int | None) -> dict[str, Any]:
     from donghaeng.stt.bench import run_stt_benchmark
 
-    return run_stt_benchmark(settings, SHARED_DIR / "audio")
+    return run_stt_benchmark(settings, SHARED_DIR / "audio", limit=clips)
 
 
 def _voice(settings: Settings) -> dict[str, Any]:

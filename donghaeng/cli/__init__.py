@@ -152,11 +152,12 @@ def evaluate(set_file: Annotated[Optional[Path], typer.Option("--set", help="lab
 
 @app.command()
 def bench(as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
-          quick: Annotated[bool, typer.Option("--quick", help="fewer repetitions, skip speech models")] = False) -> None:
+          quick: Annotated[bool, typer.Option("--quick", help="fewer repetitions, skip speech models")] = False,
+          clips: Annotated[int, typer.Option("--clips", help="speech clips per engine (0 = all)")] = 40) -> None:
     """The benchmark suite (DESIGN.md section 5)."""
     from donghaeng.bench import format_bench, run_bench
 
-    figures = run_bench(get_settings(), quick=quick)
+    figures = run_bench(get_settings(), quick=quick, clips=clips or None)
     if as_json:
         emit_json(figures)
     else:

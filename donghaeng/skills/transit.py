@@ -54,7 +54,7 @@ class SubwayArrivalSkill:
         lines = ", ".join(station.lines)
         line = line_name(request.slots.get("line"))
         map_ = (map_action(station.lat, station.lon, station.display),)
-        if line and not any(l.startswith(line) for l in station.lines):
+        if line and not any(served.startswith(line) for served in station.lines):
             return SkillResponse(self.say("transit.line_not_here", station=station.name, line=line, lines=lines),
                                  actions=map_)
         if self.connector is None:
