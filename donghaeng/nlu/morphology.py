@@ -61,3 +61,16 @@ def nouns(text: str) -> list[tuple[str, int, int]]:
     """Nouns with their character offsets, for free-text slots such as an FAQ topic."""
     tokens = shared_kiwi().tokenize(text)
     return [(token.form, token.start, token.start + token.len) for token in tokens if token.tag in ("NNG", "NNP")]
+
+
+def classifier_morphemes(text: str) -> list[str]:
+    """Content lemmas plus sentence endings (EF): 더라/다 mark a story, 나/노/까 a question."""
+    tokens = shared_kiwi().tokenize(text)
+    features = []
+    for token in tokens:
+        tag = token.tag.split("-")[0]
+        if tag in CONTENT_TAGS:
+            features.append(f"{token.form}/{tag[:2]}")
+        elif tag in ("EF", "EC"):
+            features.append(f"{token.form}/{tag}")
+    return features

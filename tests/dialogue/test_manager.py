@@ -85,12 +85,21 @@ def test_cancel_ends_the_flow_and_nothing_is_filed(talk) -> None:
         [COMPLAINT_START],
         [COMPLAINT_START, PLACE],
         [("기초연금 받을 수 있나", "welfare.eligibility", {"benefit": "basic_pension"})],
+        [("기초연금 받을 수 있나", "welfare.eligibility", {"benefit": "basic_pension"}),
+         ("일흔이요", "welfare.eligibility", {"age": 70})],
+        [("복지 혜택 알려 줘", "welfare.info", {})],
         [("앱 열어 줘", "app.open", {})],
+        [("경로당 어디 있어", "facility.nearby", {"facility": "senior_center"})],
+        [("버스 언제 와", "transit.bus_arrival", {})],
+        [("지하철 언제 와", "transit.subway_arrival", {})],
+        [("내 민원 어떻게 됐어", "complaint.status", {})],
     ],
+    ids=["complaint-category", "complaint-confirm", "eligibility-age", "eligibility-household", "welfare-info",
+         "app", "facility-place", "bus", "subway", "status-receipt"],
 )
 def test_emergency_preempts_any_flow_and_the_flow_is_not_resumed(talk, flow) -> None:
     for turn in flow:
-        talk(turn)
+        assert talk(turn)["state"] in ("need_slot", "confirm")  # a flow is waiting for the citizen
     emergency = talk(FIRE)
     assert emergency["state"] == "emergency"
     assert {"type": "call", "number": "119"}.items() <= emergency["actions"][0].items()
