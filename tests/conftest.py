@@ -33,6 +33,23 @@ def shared_or_skip(relative: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_clip() -> tuple[Any, str]:
+    """The shortest real recording in ../shared/audio with its transcript (16 kHz float32)."""
+    import json
+    import wave
+
+    import numpy as np
+
+    audio_dir = shared_or_skip("audio")
+    rows = [json.loads(line) for line in (audio_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    shortest = min(rows, key=lambda row: (audio_dir / row["file"]).stat().st_size)
+    with wave.open(str(audio_dir / shortest["file"])) as handle:
+        pcm = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2").astype(np.float32) / 32768
+    return pcm, shortest["text"]
+
+
+@pytest.fixture(scope="session")
 def data_dir() -> Path:
     return REPO_DATA
 

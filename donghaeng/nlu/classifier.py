@@ -21,13 +21,16 @@ from typing import Callable
 
 import numpy as np
 import yaml
-from scipy import optimize, sparse
+from scipy import sparse
 
 from donghaeng.nlu.normalize import Utterance
 
 Featurizer = Callable[[str], list[str]]
 NGRAM_SIZES = (1, 2, 3, 4)
-L2 = 0.001  # weight decay (per mean loss); small, since TF-IDF rows have unit length
+STEPS = 200
+LEARNING_RATE = 0.1
+MIN_DOCUMENTS = 2  # a feature seen in one sentence only teaches nothing general
+L2 = 0.0002  # weight decay (per mean loss); small, since TF-IDF rows have unit length
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,12 @@ class IntentClassifier:
         label_index = {label: i for i, label in enumerate(labels)}
         counts = [Counter(_features(u, morphemes)) for _, u in examples]
         document_frequency: Counter[str] = Counter(f for c in counts for f in c)
-        vocabulary = {f: i for i, f in enumerate(sorted(document_frequency))}
+        vocabulary = {f: i for i, f in enumerate(sorted(f for f, df in document_frequency.items() if df >= MIN_DOCUMENTS))}
         n = len(examples)
         idf = np.array([math.log((1 + n) / (1 + document_frequency[f])) + 1.0 for f in vocabulary], dtype=np.float64)
         rows, cols, values = [], [], []
         for row, count in enumerate(counts):
+            count = Counter({f: c for f, c in count.items() if f in vocabulary})
             indices = np.array([vocabulary[f] for f in count], dtype=np.int64)
             weights = (1.0 + np.log(np.array(list(count.values()), dtype=np.float64))) * idf[indices]
             weights /= np.linalg.norm(weights) or 1.0
@@ -128,24 +132,31 @@ def _features(utterance: Utterance, morphemes: Featurizer | None) -> list[str]:
 
 
 def _fit_softmax(x: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression with L2, by L-BFGS on the flattened parameters."""
+    """Multinomial logistic regression with L2, fitted by full-batch Adam.
+
+    A general optimiser (L-BFGS-B) spends seconds on its own book-keeping for a few hundred
+    thousand parameters; a fixed number of Adam steps on this convex loss reaches the same
+    accuracy in a fraction of a second, which keeps start-up fast.
+    """
     n, features = x.shape
     classes = y.shape[1]
     xt = x.T.tocsr()
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        weights = theta[:-classes].reshape(features, classes)
-        bias = theta[-classes:]
+    weights = np.zeros((features, classes))
+    bias = np.zeros(classes)
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
+    beta1, beta2, rate = 0.9, 0.999, LEARNING_RATE
+    for step in range(1, STEPS + 1):
         logits = x @ weights + bias
         logits -= logits.max(axis=1, keepdims=True)
-        log_norm = np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        log_p = logits - log_norm
-        value = -(y * log_p).sum() / n + 0.5 * L2 * (weights * weights).sum()
-        delta = (np.exp(log_p) - y) / n
-        gradient_w = xt @ delta + L2 * weights
-        return value, np.concatenate([gradient_w.ravel(), delta.sum(axis=0)])
-
-    theta = np.zeros(features * classes + classes)
-    result = optimize.minimize(loss, theta, jac=True, method="L-BFGS-B", options={"maxiter": 300})
-    weights = result.x[:-classes].reshape(features, classes)
-    return weights, result.x[-classes:]
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        delta = (p - y) / n
+        for index, (parameter, gradient) in enumerate(((weights, xt @ delta + L2 * weights), (bias, delta.sum(axis=0)))):
+            first, second = moments[2 * index], moments[2 * index + 1]
+            first *= beta1
+            first += (1 - beta1) * gradient
+            second *= beta2
+            second += (1 - beta2) * gradient * gradient
+            corrected = rate * math.sqrt(1 - beta2 ** step) / (1 - beta1 ** step)
+            parameter -= corrected * first / (np.sqrt(second) + 1e-8)
+    return weights, bias

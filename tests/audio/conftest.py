@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +26,6 @@ def spoken_korean() -> tuple[np.ndarray, int]:
 
     tts = EspeakTTS()
     return tts.synthesize_pcm("안녕하세요. 따릉이 앱을 열어 주세요.", "normal"), tts.sample_rate
-
-
-@pytest.fixture(scope="session")
-def real_clip() -> tuple[np.ndarray, str]:
-    """The shortest real recording in ../shared/audio with its transcript (16 kHz float32)."""
-    manifest = SHARED_AUDIO / "manifest.jsonl"
-    if not manifest.exists():
-        pytest.skip("../shared/audio is not present on this machine: real-speech tests need it")
-    import wave
-
-    rows = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
-    shortest = min(rows, key=lambda row: (SHARED_AUDIO / row["file"]).stat().st_size)
-    with wave.open(str(SHARED_AUDIO / shortest["file"])) as handle:
-        pcm = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2").astype(np.float32) / 32768
-    return pcm, shortest["text"]
 
 
 class FakeAssistant:

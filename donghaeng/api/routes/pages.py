@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.routing import APIWebSocketRoute
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -23,6 +24,8 @@ def citizen_page(request: Request, assistant: AssistantDep) -> HTMLResponse:
             "t": words.get("citizen", {}),
             "script_words": words.get("script", {}),
             "audio_enabled": _has_route(request, "/v1/turns/audio"),
+            # The live path; when the app has no WebSocket route the page only records and posts.
+            "stream_path": "/v1/stream" if _has_websocket(request, "/v1/stream") else None,
         },
     )
 
@@ -30,3 +33,8 @@ def citizen_page(request: Request, assistant: AssistantDep) -> HTMLResponse:
 def _has_route(request: Request, path: str) -> bool:
     """Whether the app serves ``path`` (the voice route is optional in a slim install)."""
     return path in request.app.openapi().get("paths", {})
+
+
+def _has_websocket(request: Request, path: str) -> bool:
+    """WebSocket routes are not in the OpenAPI document, so look at the routing table."""
+    return any(isinstance(route, APIWebSocketRoute) and route.path == path for route in request.app.routes)
