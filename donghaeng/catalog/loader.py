@@ -101,11 +101,11 @@ def public_dir(data_dir: Path) -> Path:
 
 
 def load_public_data(engine: Engine, data_dir: Path, *, force: bool = False) -> LoadReport:
-    """Bring every bundled dataset up to date in the store; safe to call on every start."""
-    CatalogDatasetRow.metadata.create_all(engine, tables=[
-        CatalogDatasetRow.__table__, CatalogPlaceRow.__table__,  # type: ignore[list-item]
-        CatalogAreaRow.__table__, CatalogWelfareServiceRow.__table__,  # type: ignore[list-item]
-    ])
+    """Bring every bundled dataset up to date in the store; safe to call on every start.
+
+    The schema belongs to the Alembic migrations (``donghaeng.store.db.migrate``), which
+    must have run first.
+    """
     root = public_dir(data_dir)
     report = LoadReport()
     for spec in DATASETS:

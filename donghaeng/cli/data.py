@@ -18,11 +18,12 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
     ) -> None:
         """Load (or update) every dataset; unchanged files are skipped, so it is safe to repeat."""
         from donghaeng.catalog.loader import load_public_data
-        from donghaeng.store.db import make_engine
+        from donghaeng.store.db import make_engine, migrate
 
         settings = get_settings()
         engine = make_engine(settings.resolved_database_url)
         try:
+            migrate(engine)
             report = load_public_data(engine, settings.data_dir, force=force)
         finally:
             engine.dispose()

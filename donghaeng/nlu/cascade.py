@@ -21,7 +21,10 @@ from donghaeng.nlu import lexicon
 from donghaeng.nlu.context import FollowUpReader
 from donghaeng.nlu.emergency import EmergencyDetector
 from donghaeng.nlu.entities import FuzzyMatcher, Gazetteer, PhraseNames
-from donghaeng.nlu.morphology import content_morphemes, shared_kiwi
+from donghaeng.nlu.classifier import IntentClassifier, Prediction
+from donghaeng.nlu.morphology import classifier_morphemes, content_morphemes, shared_kiwi
+from donghaeng.nlu.phrases import Phrase, any_match, compile_all
+from donghaeng.nlu.romanize import LatinPlaces
 from donghaeng.nlu.normalize import NormalizationRules, Utterance, normalize, word_starts
 from donghaeng.nlu.retrieval import ExampleIndex
 from donghaeng.nlu.rules import IntentRules, Score
@@ -33,6 +36,18 @@ RULE_THRESHOLD = 2.0        # a rule total below this is not trusted on its own
 FUZZY_SKIP_SCORE = 5.0      # above this, only the leading intent's names are searched fuzzily
 FIRST_CLAUSE_THRESHOLD = 3.0
 RETRIEVAL_THRESHOLD = 0.30  # cosine below this is "not like anything we know"
+# The classifier (classifier.py) decides alone only when it is clearly sure; measured on our
+# probe set, below these a guess is wrong more often than right, so it becomes ``unknown``.
+CLASSIFIER_MIN_PROBABILITY = 0.40
+CLASSIFIER_MIN_MARGIN = 0.10
+# Two rule readings this close are a tie; the classifier picks when it clearly prefers one.
+TIE_MARGIN = 1.0
+TIE_PREFERENCE = 0.15
+# A story that mentions a service ("버스 기사님이 친절하더라") fires that service's rule; when the
+# classifier calls it chit-chat this surely and no request cue was said, it is ``unknown``.
+STATEMENT_PROBABILITY = 0.30
+STATEMENT_RULE_CEILING = 8.0  # a decisive pile of rule evidence is never overruled
+CONVERSATION_INTENTS = frozenset({"safety.emergency"})
 _CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
 _WARM_UP = ("복지로 앱 좀 켜 봐라", "삼칠공번 버스 몇 분 남았노", "봉천동 노인정 어데 있는교", "예", "주거급여 나도 되는교",
@@ -54,7 +69,9 @@ class NluEngine:
 
     def __init__(self, *, rules: IntentRules, normalization: NormalizationRules, emergency: EmergencyDetector,
                  gazetteer: Gazetteer, phrase_names: PhraseNames, stops: Gazetteer, fuzzy: FuzzyMatcher, examples: ExampleIndex,
-                 filler: SlotFiller, station_names: set[str], village_prefixes: tuple[str, ...]):
+                 filler: SlotFiller, station_names: set[str], village_prefixes: tuple[str, ...],
+                 classifier: IntentClassifier | None = None, request_cues: tuple[Phrase, ...] = (),
+                 statement_endings: tuple[str, ...] = ()):
         self.rules = rules
         self.normalization = normalization
         self.emergency = emergency
@@ -66,6 +83,9 @@ class NluEngine:
         self.filler = filler
         self.station_names = station_names
         self.village_prefixes = village_prefixes
+        self.classifier = classifier
+        self.request_cues = request_cues
+        self.statement_endings = statement_endings
         self.follow_ups = FollowUpReader(self)
 
     @classmethod
@@ -79,6 +99,9 @@ class NluEngine:
         with_gaps = [e for e in hand_made if "~" in e.name]
         hand_made = [e for e in hand_made if "~" not in e.name]
         entries = hand_made + lexicon.place_entries(public_dir) + stations
+        places_in_latin = LatinPlaces.build(e.name for e in entries
+                                            if e.type in ("gu", "dong", "station", "landmark", "attraction"))
+        normalization = replace(normalization, latin_places=places_in_latin)
         shared_kiwi()
         return cls(
             rules=IntentRules.load(nlu_dir / "intents.yaml"),
@@ -93,6 +116,10 @@ class NluEngine:
             filler=SlotFiller.load(nlu_dir / "slots.yaml"),
             station_names={e.value for e in stations} | {e.name for e in stations},
             village_prefixes=tuple(sorted(set(gu_short) | set(normalization.route_prefixes), key=len, reverse=True)),
+            classifier=IntentClassifier.load([nlu_dir / "training.yaml", nlu_dir / "examples.yaml"],
+                                             lambda t: normalize(t, normalization), classifier_morphemes),
+            request_cues=_load_cues(nlu_dir / "requests.yaml"),
+            statement_endings=_load_statement_endings(nlu_dir / "requests.yaml"),
         )
 
     def warm(self) -> None:
@@ -167,17 +194,35 @@ class NluEngine:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())
         top = scores[0] if scores else None
+        prediction = self.classifier.predict(utterance) if self.classifier is not None else None
         if top is not None and top.total >= RULE_THRESHOLD:
-            runner_up = scores[1].total if len(scores) > 1 else 0.0
-            margin = top.total - runner_up
+            if prediction is not None and self._is_statement(utterance, top, prediction):
+                return Decision("unknown", round(prediction.probability, 3), "classifier", tuple(scores)), found
+            runner = scores[1] if len(scores) > 1 else None
+            margin = top.total - (runner.total if runner else 0.0)
+            if prediction is not None and runner is not None and margin < TIE_MARGIN \
+                    and prediction.of(runner.intent) >= prediction.of(top.intent) + TIE_PREFERENCE:
+                top, margin = runner, 0.0
             confidence = min(0.99, 0.55 + 0.05 * top.total + 0.08 * margin)
             source = "fuzzy" if any(m.fuzzy for m in found.mentions) else "template"
             return Decision(top.intent, round(confidence, 3), source, tuple(scores)), found
+        if prediction is not None:
+            if prediction.probability >= CLASSIFIER_MIN_PROBABILITY and prediction.margin >= CLASSIFIER_MIN_MARGIN:
+                return Decision(prediction.intent, round(prediction.probability, 3), "classifier", tuple(scores)), found
         neighbours = self.examples.nearest(utterance)
         if neighbours and neighbours[0].similarity >= RETRIEVAL_THRESHOLD:
             best = neighbours[0]
             return Decision(best.intent, round(min(0.9, best.similarity), 3), "retrieval", tuple(scores)), found
         return Decision("unknown", 0.3, "fallback", tuple(scores)), found
+
+    def _is_statement(self, utterance: Utterance, top: Score, prediction: Prediction) -> bool:
+        """A remark or story rather than a request: the classifier says so, it ends like a
+        remark (English has no such endings) and nobody asked for anything."""
+        spaced = utterance.spaced
+        ends_like_remark = spaced.isascii() or spaced.endswith(self.statement_endings)
+        return (ends_like_remark and prediction.intent == "unknown" and prediction.probability >= STATEMENT_PROBABILITY
+                and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")
+                and not any_match(self.request_cues, utterance.key, utterance.spaced))
 
     def _missing_name_types(self, scores: list[Score], types: set[str]) -> set[str]:
         """Name kinds worth a fuzzy search: those the likely intents use but nobody said exactly.
@@ -213,5 +258,27 @@ class NluEngine:
             "names": [(m.surface, [(e.type, e.value) for e in m.entries], m.fuzzy) for m in found.mentions],
             "scores": [(s.intent, round(s.total, 2), s.phrases) for s in decision.scores[:4]],
             "decision": (decision.intent, decision.confidence, decision.source),
+            "classifier": self.classifier.predict(utterance).ranked if self.classifier else (),
             "neighbours": [(n.intent, round(n.similarity, 3), n.example) for n in self.examples.nearest(utterance)],
         }
+
+
+def _load_cues(path: Path) -> tuple[Phrase, ...]:
+    """Words that make an utterance a request or a question (data/nlu/requests.yaml)."""
+    if not path.exists():
+        return ()
+    import yaml
+
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    return compile_all([str(p) for p in data.get("request_cues", [])])
+
+
+def _load_statement_endings(path: Path) -> tuple[str, ...]:
+    if not path.exists():
+        return ()
+    import yaml
+
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    return tuple(str(e) for e in data.get("statement_endings", []))

@@ -24,6 +24,7 @@ _KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
 _LONE_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
 _REPEATS = re.compile(r"(\D)\1{2,}")  # digits repeat in codes (2024-000123)
 _SPACES = re.compile(r"\s+")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 _DASH_OUTSIDE_CODES = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
 
 
@@ -52,6 +53,8 @@ class NormalizationRules:
     route_prefixes: tuple[str, ...] = ()
     word_rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     _ending_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(default=(), repr=False)
+    # Romanised place names ("jamsil-dong") → Korean, built from the gazetteer (romanize.py).
+    latin_places: Any = field(default=None, repr=False)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], route_prefixes: tuple[str, ...] = ()) -> "NormalizationRules":
@@ -112,6 +115,8 @@ def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     rules = rules or NormalizationRules()
     spaced = clean_surface(text)
     spaced = spaced.lower() if spaced.isascii() else spaced
+    if rules.latin_places is not None and _LATIN_WORD.search(spaced):
+        spaced = rules.latin_places.rewrite(spaced.lower())
     spaced = apply_dialect(spaced, rules)
     spaced = digits_from_words(spaced, rules.route_prefixes)
     spaced = _SPACES.sub(" ", spaced).strip()

@@ -23,7 +23,7 @@ _ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
 _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
-_AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
+_AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이시고|이시는|이시니|이시라|잡수|자셨|드셨|드신|먹은|먹었|묵은|자신|넘은|넘으|넘었|되셨|되신|이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
                        r"이여|이라|이신|신데|신|이오|이유|이랑께|된|되|$)")
 # English ages: "she is 72", "I just turned 65", "72 years old".
 _AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
@@ -35,6 +35,7 @@ _RECEIPT_SPOKEN = re.compile(r"(?<![0-9A-Za-z])((?:[0-9A-Za-z]*\d[0-9A-Za-z]*\s)
 _DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|쪽|으로 가는|로 가는|가는|행\b)")
 _PARTICLE_TAIL = re.compile(r"(으로|에서|까지|쪽|로|에|은|는|이|가|을|를|도|요)$")
 _STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에")
+_LATIN = re.compile(r"[a-z]{3}")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ class Found:
                 kind = next((t for t in PLACE_TYPES if mention.has(t)), None)
                 if kind is not None:
                     places.append(mention.name_of(kind))
+        if not places and _LATIN.search(self.compact):
+            # In English a station said bare ("near Gangnam") is the place; in Korean a station
+            # name hides inside too many words (거여 in 빌리는거여) to trust it without 역.
+            places += [m.name_of("station") for m in self.mentions if m.has("station")][:1]
         return places
 
 

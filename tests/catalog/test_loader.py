@@ -5,10 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy import Engine, func, select
 
 from donghaeng.catalog.loader import LoadReport, load_public_data
 from donghaeng.store.catalog_tables import CatalogDatasetRow, CatalogPlaceRow
+from donghaeng.store.db import make_engine, migrate
+
+
+def migrated_engine(path: Path) -> Engine:
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    return engine
 
 
 def _counts(engine: Engine) -> dict[str, int]:
@@ -43,7 +50,7 @@ def test_closed_hospitals_and_outside_points_never_reach_the_store(engine: Engin
 
 
 def test_loading_twice_gives_the_same_counts(tmp_path: Path, data_dir: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'twice.sqlite3'}")
+    engine = migrated_engine(tmp_path / "twice.sqlite3")
     first = load_public_data(engine, data_dir)
     before = _counts(engine)
     second = load_public_data(engine, data_dir)
@@ -56,7 +63,7 @@ def test_loading_twice_gives_the_same_counts(tmp_path: Path, data_dir: Path) -> 
 def test_a_changed_file_replaces_its_rows(tmp_path: Path, data_dir: Path) -> None:
     public = tmp_path / "public"
     shutil.copytree(data_dir / "public", public)
-    engine = create_engine(f"sqlite:///{tmp_path / 'versioned.sqlite3'}")
+    engine = migrated_engine(tmp_path / "versioned.sqlite3")
     load_public_data(engine, tmp_path)
     parks = public / "parks" / "seoul_major_parks.csv"
     lines = parks.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -78,3 +78,17 @@ def test_eval_dialogues_all_dev_scenarios_pass(tmp_path: Path) -> None:
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     failed = [s for s in summary["scenarios"] if not s["passed"]]
     assert summary["passed"] == summary["total"], failed
+
+
+def test_data_load_is_idempotent_and_the_server_starts_on_the_loaded_store(tmp_path: Path) -> None:
+    first = run_cli(tmp_path, "data", "load", "--json")
+    second = run_cli(tmp_path, "data", "load", "--json")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert json.loads(first.stdout)["total_loaded"] == json.loads(second.stdout)["total_loaded"] > 20_000
+    from donghaeng.assistant import Assistant
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path, database_url=f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    assistant = Assistant(settings)
+    assistant.prepare_store(load_data=True)  # what `serve` does after `make run` loaded the data
+    assistant.engine.dispose()

@@ -88,6 +88,20 @@ def live_server(
 
 
 @pytest.fixture(scope="session")
+def stream_server(
+    tmp_path_factory: pytest.TempPathFactory, chromium_path: str, nlu_engine: Any
+) -> Iterator[LiveServer]:
+    """Like ``live_server`` but with WebSockets on, so the citizen page streams over ``WS /v1/stream``.
+    The speech engines are per process, so a second server costs no second model load."""
+    settings = make_settings(tmp_path_factory.mktemp("live-stream"))
+    assistant = Assistant(settings, nlu=nlu_engine)
+    server = LiveServer(create_app(settings, assistant=assistant), free_port(), ws="auto")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def fake_speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A Korean question spoken by the product's own TTS (espeak-ng) with silence around it, as
     16-bit PCM WAV: what Chromium's fake microphone plays into getUserMedia."""

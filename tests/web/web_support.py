@@ -105,13 +105,15 @@ def has_route(app: Any, path: str) -> bool:
 class LiveServer:
     """The real app under uvicorn in a thread, on its own temporary database."""
 
-    def __init__(self, app: Any, port: int):
+    def __init__(self, app: Any, port: int, *, ws: str = "none"):
+        """``ws="none"`` (the default) refuses WebSocket upgrades, so the citizen page takes its
+        recording → ``POST /v1/turns/audio`` path; ``ws="auto"`` serves ``WS /v1/stream`` too."""
         import uvicorn
 
         self.app = app
         self.url = f"http://127.0.0.1:{port}"
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="on")
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws=ws, lifespan="on")
         )
         self.thread = threading.Thread(target=self.server.run, name="donghaeng-test-server", daemon=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.routing import APIWebSocketRoute
+from starlette.routing import NoMatchFound
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -25,7 +25,7 @@ def citizen_page(request: Request, assistant: AssistantDep) -> HTMLResponse:
             "script_words": words.get("script", {}),
             "audio_enabled": _has_route(request, "/v1/turns/audio"),
             # The live path; when the app has no WebSocket route the page only records and posts.
-            "stream_path": "/v1/stream" if _has_websocket(request, "/v1/stream") else None,
+            "stream_path": _route_path(request, "voice_stream"),
         },
     )
 
@@ -35,6 +35,9 @@ def _has_route(request: Request, path: str) -> bool:
     return path in request.app.openapi().get("paths", {})
 
 
-def _has_websocket(request: Request, path: str) -> bool:
-    """WebSocket routes are not in the OpenAPI document, so look at the routing table."""
-    return any(isinstance(route, APIWebSocketRoute) and route.path == path for route in request.app.routes)
+def _route_path(request: Request, name: str) -> str | None:
+    """The path of a named route (WebSocket routes are not in the OpenAPI document), or None."""
+    try:
+        return str(request.app.url_path_for(name))
+    except NoMatchFound:
+        return None

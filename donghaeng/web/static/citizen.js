@@ -22,7 +22,7 @@
   const state = {
     sessionId: read(sessionStorage, STORE.session), lat: null, lon: null, busy: false,
     recorder: null, stream: null, chunks: [], startedAt: 0, pressMode: null, pressAt: 0, stopTimer: null,
-    lastReply: "", lastAudioUrl: null,
+    lastReply: "", lastAudio: [], audioCtx: null, workletReady: null,
   };
 
   function read(storage, key) { try { return storage.getItem(key); } catch (_) { return null; } }
@@ -140,7 +140,8 @@
   }
 
   /* ---------- showing an answer ---------- */
-  function show(result, heardText, { replayOnSame = false } = {}) {
+  // `streamedAudio`: the WebSocket's list of sentence URLs, filled while the reply is spoken.
+  function show(result, heardText, { replayOnSame = false, streamedAudio = null } = {}) {
     if (result.session_id) { state.sessionId = result.session_id; write(sessionStorage, STORE.session, result.session_id); }
     const reply = result.reply || "";
     if (heardText) el.heard.textContent = heardText;
@@ -150,11 +151,14 @@
     renderActions(result.actions || []);
     addHistory(heardText, reply);
     setStatus(words.ready);
-    const sameAsBefore = replayOnSame && reply === state.lastReply && state.lastAudioUrl;
-    const audioUrl = result.reply_audio_url || (sameAsBefore ? state.lastAudioUrl : null);
+    const sameAsBefore = replayOnSame && reply === state.lastReply && state.lastAudio.length > 0;
+    let urls = [];
+    if (streamedAudio) urls = streamedAudio;
+    else if (result.reply_audio_url) urls = [result.reply_audio_url];
+    else if (sameAsBefore) urls = state.lastAudio;  // "다시 듣기" of the same answer: no new audio needed
     state.lastReply = reply;
-    if (result.reply_audio_url) state.lastAudioUrl = result.reply_audio_url;
-    speak(reply, audioUrl, Boolean(result.slow));
+    if (streamedAudio || result.reply_audio_url) rememberAudio(urls);
+    speak(reply, urls, Boolean(result.slow), { more: Boolean(streamedAudio) });
   }
   function renderReceipt(receipt) {
     el.receipt.hidden = !receipt;
@@ -240,8 +244,13 @@
     el.historyPanel.hidden = false;
   }
 
-  /* ---------- speaking the answer ---------- */
+  /* ---------- speaking the answer ----------
+   * One small queue for every kind of server audio: a single file from POST, the same file
+   * again for "다시 듣기", or one file per sentence arriving over the WebSocket. Sentences are
+   * played in order as they arrive, so the first one starts before the rest are made. */
+  const reply = { text: "", slow: false, urls: [], next: 0, more: false, voice: "none", playing: false };
   function stopSpeaking() {
+    reply.voice = "none"; reply.playing = false;
     el.audio.pause();
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
   }
@@ -258,19 +267,62 @@
     synth.speak(utterance);
     return true;
   }
-  function speak(text, audioUrl, slow) {
+  function browserInstead() {  // the server voice cannot play here: read the answer with the browser's
+    reply.voice = "browser"; reply.playing = false;
+    speakWithBrowser(reply.text, reply.slow);
+  }
+  function playNext() {
+    if (reply.voice !== "server") return;
+    if (reply.next >= reply.urls.length) { reply.playing = false; return; }  // wait for more, or done
+    reply.playing = true;
+    el.audio.src = reply.urls[reply.next];
+    reply.next += 1;
+    el.audio.play().catch(browserInstead);
+  }
+  el.audio.addEventListener("ended", playNext);
+  el.audio.addEventListener("error", () => { if (reply.voice === "server") browserInstead(); });
+  // `urls` may still grow (WebSocket sentences) while `more` is true; see addReplyAudio / endReplyAudio.
+  function speak(text, urls, slow, { more = false } = {}) {
     stopSpeaking();
-    if (!el.speak.checked) return;
-    if (audioUrl && !el.browserVoice.checked) {
-      el.audio.src = audioUrl;
-      el.audio.play().catch(() => speakWithBrowser(text, slow));
-      return;
-    }
-    speakWithBrowser(text, slow);
+    Object.assign(reply, { text, slow, urls, next: 0, more, playing: false });
+    if (!el.speak.checked) return;                      // voice "none": chunks are kept for 다시 듣기 only
+    if (el.browserVoice.checked || (!urls.length && !more)) { browserInstead(); return; }
+    reply.voice = "server";
+    playNext();
+  }
+  function addReplyAudio(url) {
+    reply.urls.push(url);
+    if (reply.voice === "server" && !reply.playing) playNext();
+  }
+  function endReplyAudio() {
+    reply.more = false;
+    if (reply.voice === "server" && reply.urls.length === 0) browserInstead();  // no server audio came
+  }
+  // Blob URLs of a reply's sentences live until a newer reply replaces them (다시 듣기 reuses them).
+  function rememberAudio(urls) {
+    for (const old of state.lastAudio) if (old.startsWith("blob:") && !urls.includes(old)) URL.revokeObjectURL(old);
+    state.lastAudio = urls;
   }
 
-  /* ---------- push to talk ---------- */
+  /* ---------- push to talk ----------
+   * Two paths run side by side while the person speaks:
+   *  - live: an AudioWorklet (or ScriptProcessorNode) turns the microphone into 16 kHz PCM16
+   *    frames of 100 ms streamed over WS /v1/stream; partial text shows in "들은 말" at once;
+   *  - safety net: MediaRecorder records the same microphone, as the page always did.
+   * If the WebSocket cannot open, closes, or fails before its result, the recording is posted
+   * to /v1/turns/audio instead, so nothing the person said is lost. When the live result
+   * arrives the recording is simply dropped. */
   const audioEnabled = el.talk.dataset.audioEnabled === "yes";
+  const streamPath = el.talk.dataset.streamPath || "";
+  const STREAM_RATE = 16000;
+  const FRAME_SAMPLES = STREAM_RATE / 10;  // 100 ms per WebSocket message
+  const OPEN_TIMEOUT_MS = 4000;            // a socket that has not opened by then will not help
+  const RESULT_TIMEOUT_MS = 25000;         // after "end": give up on the socket and post the recording
+  const PARTIAL_MIN_GAP_MS = 250;          // repaint "들은 말" at most this often while speaking
+  // Errors the POST path would only repeat: tell the person instead of sending the audio again.
+  const FINAL_CODES = new Set(["stt-no-text-recognized", "audio-too-long", "audio-too-large", "audio-clipped"]);
+  let live = null;                          // the current live turn, or null
+
   function pickMimeType() {
     const types = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm", "audio/mp4"];
     return types.find((t) => window.MediaRecorder?.isTypeSupported?.(t)) || "";
@@ -280,22 +332,218 @@
     el.talkLabel.textContent = on ? words.talk_stop : el.talkLabel.dataset.idle;
     if (on) setStatus(hold ? words.listening_hold : words.listening);
   }
+
+  /* 16 kHz PCM16 from whatever rate the device runs at (usually 44.1 or 48 kHz). Each output
+   * sample averages the input samples it covers: a cheap low-pass that keeps speech clear
+   * enough for recognition without a filter library. */
+  class Downsampler {
+    constructor(inputRate, emit) {
+      this.step = inputRate / STREAM_RATE;
+      this.rest = new Float32Array(0);
+      this.pos = 0;
+      this.frame = new Int16Array(FRAME_SAMPLES);
+      this.filled = 0;
+      this.emit = emit;
+    }
+    push(samples) {
+      const data = new Float32Array(this.rest.length + samples.length);
+      data.set(this.rest); data.set(samples, this.rest.length);
+      let pos = this.pos;
+      while (pos + this.step <= data.length) {
+        const start = Math.floor(pos);
+        const end = Math.max(start + 1, Math.floor(pos + this.step));  // at least one sample (8 kHz devices)
+        let sum = 0;
+        for (let i = start; i < end; i += 1) sum += data[i];
+        const value = Math.max(-1, Math.min(1, sum / (end - start)));
+        this.frame[this.filled] = value < 0 ? value * 0x8000 : value * 0x7fff;
+        this.filled += 1;
+        if (this.filled === FRAME_SAMPLES) this.flush();
+        pos += this.step;
+      }
+      const used = Math.min(Math.floor(pos), data.length);
+      this.rest = data.slice(used);
+      this.pos = pos - used;
+    }
+    flush() {
+      if (this.filled) this.emit(this.frame.slice(0, this.filled));
+      this.filled = 0;
+    }
+  }
+
+  // One AudioContext for the page, made on the first press (browsers only start audio after a gesture).
+  async function captureContext() {
+    const AudioCtx = window.AudioContext || window.webkitAudioContext;
+    if (!AudioCtx) return null;
+    if (!state.audioCtx) {
+      state.audioCtx = new AudioCtx({ latencyHint: "interactive" });
+      state.workletReady = state.audioCtx.audioWorklet
+        ? state.audioCtx.audioWorklet.addModule(el.talk.dataset.worklet).then(() => true, () => false)
+        : Promise.resolve(false);
+    }
+    if (state.audioCtx.state === "suspended") await state.audioCtx.resume().catch(() => {});
+    return state.audioCtx;
+  }
+  // Feeds `onSamples` with Float32 mono at ctx.sampleRate; returns a function that stops it.
+  async function captureMicrophone(stream, onSamples) {
+    const ctx = await captureContext();
+    if (!ctx) return null;
+    const source = ctx.createMediaStreamSource(stream);
+    let node;
+    if (await state.workletReady) {
+      node = new AudioWorkletNode(ctx, "pcm-capture",
+        { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: "explicit" });
+      node.port.onmessage = (event) => onSamples(event.data);
+    } else if (ctx.createScriptProcessor) {               // older browsers: deprecated but widely there
+      node = ctx.createScriptProcessor(4096, 1, 1);
+      node.onaudioprocess = (event) => onSamples(new Float32Array(event.inputBuffer.getChannelData(0)));
+    } else return null;
+    // Connected to the speakers only so the graph keeps pulling it; its output stays silent (no echo).
+    source.connect(node);
+    node.connect(ctx.destination);
+    return () => {
+      try { source.disconnect(); node.disconnect(); } catch (_) { /* already gone */ }
+      if (node.port) node.port.onmessage = null; else node.onaudioprocess = null;
+    };
+  }
+
+  function streamUrl() {
+    return `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}${streamPath}`;
+  }
+  function showPartial(turn, text) {
+    if (!text || turn.resultShown) return;
+    turn.partials.push(text);
+    el.heard.dataset.partials = String(turn.partials.length);  // a plain count, handy for checks
+    const now = performance.now();
+    const paint = () => { turn.paintTimer = null; turn.lastPaint = performance.now();
+      if (!turn.resultShown) { el.heard.classList.add("is-partial"); el.heard.textContent = turn.partials.at(-1); } };
+    // Throttled: seniors read along, and a screen reader would otherwise chase every word.
+    if (now - turn.lastPaint >= PARTIAL_MIN_GAP_MS) paint();
+    else if (!turn.paintTimer) turn.paintTimer = window.setTimeout(paint, PARTIAL_MIN_GAP_MS - (now - turn.lastPaint));
+  }
+  function settleHeard() {
+    el.heard.classList.remove("is-partial");
+    el.heard.setAttribute("aria-busy", "false");  // the live region now announces the final text once
+  }
+
+  function startLive(stream) {
+    if (!streamPath || !window.WebSocket) return null;
+    const turn = { ws: null, open: false, failed: false, ended: false, resultShown: false, done: false,
+                   queue: [], partials: [], lastPaint: 0, paintTimer: null, stopCapture: null,
+                   blob: null, timer: null };
+    try { turn.ws = new WebSocket(streamUrl()); } catch (_) { return null; }  // e.g. blocked by policy
+    turn.ws.binaryType = "arraybuffer";
+    el.heard.setAttribute("aria-busy", "true");  // partial text is visual; announce only the final one
+    turn.timer = window.setTimeout(() => { if (!turn.open) liveFailed(turn); }, OPEN_TIMEOUT_MS);
+    const send = (frame) => {
+      if (turn.failed || turn.ended) return;
+      if (turn.open) turn.ws.send(frame.buffer); else turn.queue.push(frame);  // kept until it opens
+    };
+    turn.downsampler = null;  // made on the first samples, when the device's rate is known
+    const onSamples = (samples) => {
+      turn.downsampler ??= new Downsampler(state.audioCtx.sampleRate, send);
+      turn.downsampler.push(samples);
+    };
+    captureMicrophone(stream, onSamples).then((stop) => {
+      if (!stop) { liveFailed(turn); return; }
+      if (turn.done || turn.ended) { stop(); return; }    // the turn ended while the graph was built
+      turn.stopCapture = stop;
+    }, () => liveFailed(turn));
+    turn.ws.addEventListener("open", () => {
+      if (turn.failed) return;
+      turn.open = true;
+      window.clearTimeout(turn.timer);
+      // The server keeps the utterance open until "end" (vad_end false): seniors often pause
+      // mid-sentence, and the person, not a silence timer, decides when the question is over.
+      turn.ws.send(JSON.stringify(withPlace({ type: "config", sample_rate: STREAM_RATE, audio_format: "wav",
+                                              vad_end: false })));
+      for (const frame of turn.queue) turn.ws.send(frame.buffer);
+      turn.queue = [];
+      if (turn.ended) turn.ws.send(JSON.stringify({ type: "end" }));  // they stopped before it opened
+    });
+    turn.ws.addEventListener("message", (event) => onLiveMessage(turn, event.data));
+    turn.ws.addEventListener("close", () => liveFailed(turn));  // no-ops once answered or closed by us
+    turn.ws.addEventListener("error", () => liveFailed(turn));
+    return turn;
+  }
+  function onLiveMessage(turn, data) {
+    if (turn.failed || turn !== live) return;
+    if (typeof data !== "string") {                      // one playable WAV per reply sentence
+      if (turn.resultShown) addReplyAudio(URL.createObjectURL(new Blob([data], { type: "audio/wav" })));
+      return;
+    }
+    let message;
+    try { message = JSON.parse(data); } catch (_) { return; }
+    if (message.type === "partial") showPartial(turn, message.text);
+    else if (message.type === "result") liveResult(turn, message);
+    else if (message.type === "audio_end") { endReplyAudio(); closeLive(turn); }
+    else if (message.type === "error" && !turn.resultShown) {
+      if (FINAL_CODES.has(message.code)) {                // the audio itself was the problem
+        closeLive(turn); endTurnQuietly(); settleHeard();
+        setBusy(false); setStatus(message.message || words.network_error, true);
+        return;
+      }
+      if (message.code === "unknown-session") { state.sessionId = null; sessionStorage.removeItem(STORE.session); }
+      liveFailed(turn);
+    }
+  }
+  function liveResult(turn, result) {
+    turn.resultShown = true;
+    window.clearTimeout(turn.timer); window.clearTimeout(turn.paintTimer);
+    if (isRecording()) stopRecording();                  // the server ended it (time limit): stop listening
+    settleHeard();
+    delete result.type;
+    show(result, result.transcript || "", { streamedAudio: [] });  // sentences are added as they come
+    setBusy(false);
+  }
+  // The socket did not work out: fall back to posting what MediaRecorder captured. Ignored
+  // once the turn is answered or we closed the socket ourselves (turn.done).
+  function liveFailed(turn) {
+    if (turn.failed || turn.resultShown || turn.done) return;
+    turn.failed = true;
+    closeLive(turn);
+    if (turn !== live) return;
+    if (!state.recorder) {                                // no safety-net recording on this browser
+      settleHeard(); setBusy(false); setStatus(words.network_error, true);
+      return;
+    }
+    // Still recording: MediaRecorder carries on, and finishRecording posts when the person stops.
+    if (turn.blob) { settleHeard(); sendAudio(turn.blob); }  // already stopped: post it now
+  }
+  function closeLive(turn) {
+    turn.done = true;
+    window.clearTimeout(turn.timer);
+    if (turn.stopCapture) { turn.stopCapture(); turn.stopCapture = null; }
+    try { turn.ws.close(); } catch (_) { /* already closed */ }
+  }
+  function endTurnQuietly() {
+    if (state.recorder) state.recorder.liveDiscard = true;
+    if (isRecording()) stopRecording();
+  }
+
   async function startRecording() {
-    if (!audioEnabled || !navigator.mediaDevices?.getUserMedia || !window.MediaRecorder) {
+    const canStream = Boolean(streamPath && window.WebSocket && (window.AudioContext || window.webkitAudioContext));
+    if (!audioEnabled || !navigator.mediaDevices?.getUserMedia || !(window.MediaRecorder || canStream)) {
       setStatus(words.no_microphone, true); el.input.focus(); return false;
     }
     stopSpeaking();
+    if (live) { closeLive(live); live = null; }
+    // Made inside the gesture: a context created later may stay suspended on phones.
+    if (canStream) captureContext().catch(() => {});
     try {
       state.stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true } });
     } catch (_) {
       setStatus(words.mic_denied, true); state.pressMode = null; el.input.focus(); return false;
     }
-    const mimeType = pickMimeType();
-    state.recorder = new MediaRecorder(state.stream, mimeType ? { mimeType } : undefined);
     state.chunks = [];
-    state.recorder.addEventListener("dataavailable", (e) => { if (e.data && e.data.size) state.chunks.push(e.data); });
-    state.recorder.addEventListener("stop", finishRecording);
-    state.recorder.start(250);
+    state.recorder = null;
+    if (window.MediaRecorder) {
+      const mimeType = pickMimeType();
+      state.recorder = new MediaRecorder(state.stream, mimeType ? { mimeType } : undefined);
+      state.recorder.addEventListener("dataavailable", (e) => { if (e.data && e.data.size) state.chunks.push(e.data); });
+      state.recorder.addEventListener("stop", finishRecording);
+      state.recorder.start(250);
+    }
+    live = canStream ? startLive(state.stream) : null;
     state.startedAt = performance.now();
     state.stopTimer = window.setTimeout(stopRecording, MAX_RECORD_MS);
     setRecording(true, state.pressMode === "pending");
@@ -305,7 +553,22 @@
   function stopRecording() {
     window.clearTimeout(state.stopTimer);
     state.pressMode = null;
+    const turn = live;
+    if (turn && !turn.failed && !turn.resultShown && !turn.ended && !turn.done) {
+      const tooShort = performance.now() - state.startedAt < MIN_RECORD_MS;
+      if (turn.stopCapture) { turn.stopCapture(); turn.stopCapture = null; }
+      turn.downsampler?.flush();                          // the last part-frame
+      turn.ended = true;
+      if (tooShort) closeLive(turn);                      // finishRecording says "too short"
+      else {
+        setBusy(true); setStatus(words.thinking);
+        if (turn.open) turn.ws.send(JSON.stringify({ type: "end" }));  // else sent when it opens
+        window.clearTimeout(turn.timer);
+        turn.timer = window.setTimeout(() => liveFailed(turn), RESULT_TIMEOUT_MS);
+      }
+    }
     if (state.recorder && state.recorder.state !== "inactive") state.recorder.stop();
+    else if (!state.recorder && state.stream) finishRecording();  // streaming without a recorder
   }
   function finishRecording() {
     const recorder = state.recorder;
@@ -315,11 +578,21 @@
     setRecording(false);
     const blob = new Blob(state.chunks, { type: recorder?.mimeType || "audio/webm" });
     state.chunks = [];
-    if (elapsed < MIN_RECORD_MS || blob.size < 200) { setStatus(words.too_short, true); return; }
-    sendAudio(blob);
+    const turn = live;
+    if (recorder?.liveDiscard || (turn && turn.resultShown)) return;  // the live path already answered
+    if (elapsed < MIN_RECORD_MS || (recorder && blob.size < 200)) {
+      if (turn) { closeLive(turn); live = null; }
+      settleHeard(); setBusy(false); setStatus(words.too_short, true); return;
+    }
+    if (turn && !turn.failed) {                           // live answer on its way: keep this as the spare
+      turn.blob = recorder ? blob : null;
+      if (!turn.ended) stopRecording();                   // stopped from elsewhere (the browser, a track end)
+      return;
+    }
+    settleHeard();
+    if (recorder) sendAudio(blob);
   }
-  const isRecording = () => Boolean(state.recorder && state.recorder.state === "recording");
-
+  const isRecording = () => Boolean(state.stream && (!state.recorder || state.recorder.state === "recording"));
   el.talk.addEventListener("pointerdown", (event) => {
     if (event.button !== 0 || state.busy) return;
     event.preventDefault();
