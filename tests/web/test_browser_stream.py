@@ -55,7 +55,9 @@ def stream_page(browser: Any, stream_server: Any) -> Iterator[Any]:
 def tap_and_speak(page: Any) -> None:
     """Tap to start, let the fake microphone play the question; the caller taps again to stop."""
     page.locator("#talk").click()
-    page.wait_for_selector("#talk[aria-pressed=true]", timeout=60_000)  # microphone start is slow on a busy machine
+    page.wait_for_selector(
+        "#talk[aria-pressed=true]", timeout=60_000
+    )  # microphone start is slow on a busy machine
     page.wait_for_timeout(SPEECH_S * 1000)
 
 
@@ -98,8 +100,15 @@ def test_live_transcript_and_streamed_reply_over_the_websocket(stream_page: Any)
     assert chunks and all(chunk[:4] == b"RIFF" for chunk in chunks)
 
 
-def test_hold_to_talk_streams_until_release(stream_page: Any) -> None:
+# Browsers without AudioWorklet: hide it, so the page captures with a ScriptProcessorNode.
+NO_WORKLET = "Object.defineProperty(BaseAudioContext.prototype, 'audioWorklet', { get: () => undefined });"
+
+
+@pytest.mark.parametrize("capture", ["worklet", "script-processor"])
+def test_hold_to_talk_streams_until_release(stream_page: Any, capture: str) -> None:
     page = stream_page
+    if capture == "script-processor":
+        page.add_init_script(NO_WORKLET)
     sent: list[Any] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
     page.goto("/")

@@ -502,12 +502,10 @@
     turn.failed = true;
     closeLive(turn);
     if (turn !== live) return;
-    if (!state.recorder) {                                // no safety-net recording on this browser
-      settleHeard(); setBusy(false); setStatus(words.network_error, true);
-      return;
-    }
-    // Still recording: MediaRecorder carries on, and finishRecording posts when the person stops.
-    if (turn.blob) { settleHeard(); sendAudio(turn.blob); }  // already stopped: post it now
+    if (turn.blob) { settleHeard(); sendAudio(turn.blob); return; }  // recording is finished: post it now
+    // Still recording (or stopping): MediaRecorder carries on, and finishRecording posts it.
+    if (state.recorder) return;
+    settleHeard(); setBusy(false); setStatus(words.network_error, true);  // no safety net on this browser
   }
   function closeLive(turn) {
     turn.done = true;
