@@ -46,9 +46,9 @@ def test_push_to_talk_with_a_fake_microphone(phone_page: Any, live_server: Any) 
     empty_heard = page.inner_text("#heard")
     talk = page.locator("#talk")
     talk.click()  # a short tap starts listening ...
-    page.wait_for_selector("#talk[aria-pressed=true]", timeout=60_000)  # microphone start is slow on a busy machine
+    page.wait_for_selector("#talk[aria-pressed=true]", timeout=120_000)  # microphone start is slow on a busy machine
     page.wait_for_timeout(3200)  # the fake microphone plays the spoken question (about 2.8 s)
-    with page.expect_response(lambda r: r.url.endswith("/v1/turns/audio"), timeout=60_000) as answered:
+    with page.expect_response(lambda r: r.url.endswith("/v1/turns/audio"), timeout=120_000) as answered:
         talk.click()  # ... and a second tap ends it
     page.wait_for_selector("#talk[aria-pressed=false]")
     response = answered.value
@@ -75,13 +75,13 @@ def test_press_and_hold_records_until_release(phone_page: Any, live_server: Any)
     box = page.locator("#talk").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
-    page.wait_for_selector("#talk[aria-pressed=true]", timeout=60_000)  # microphone start is slow on a busy machine
+    page.wait_for_selector("#talk[aria-pressed=true]", timeout=120_000)  # microphone start is slow on a busy machine
     assert "손을 떼" in page.inner_text("#status")  # "hold" mode tells the person to let go when done
     page.wait_for_timeout(1500)
     page.mouse.up()
     page.wait_for_selector("#talk[aria-pressed=false]")
     page.wait_for_function(
-        "document.querySelector('#talk').getAttribute('aria-busy') === 'false'", timeout=60_000
+        "document.querySelector('#talk').getAttribute('aria-busy') === 'false'", timeout=120_000
     )
     assert any(url.endswith("/v1/turns/audio") for url in requests)
 
