@@ -137,7 +137,8 @@ class NluEngine:
             return NluResult("unknown", {}, 0.0, text or "", "", "fallback")
         alarm = self.emergency.detect(utterance)
         if alarm is not None:
-            return NluResult("safety.emergency", {"kind": alarm.kind}, alarm.confidence, text,
+            slots = {"kind": alarm.kind} if alarm.kind else {}
+            return NluResult("safety.emergency", slots, alarm.confidence, text,
                              utterance.spaced, "emergency")
         result = self.interpret(utterance)
         if context is not None and (context.active_intent or context.awaiting_confirmation):
@@ -194,19 +195,26 @@ class NluEngine:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())
         top = scores[0] if scores else None
-        prediction = self.classifier.predict(utterance) if self.classifier is not None else None
+        # The classifier costs about as much as the rest of the cascade (a Kiwi pass), so it
+        # runs only where it can change the outcome: a weak reading, a near tie, a remark.
+        classifier = self.classifier
         if top is not None and top.total >= RULE_THRESHOLD:
-            if prediction is not None and self._is_statement(utterance, top, prediction):
-                return Decision("unknown", round(prediction.probability, 3), "classifier", tuple(scores)), found
             runner = scores[1] if len(scores) > 1 else None
             margin = top.total - (runner.total if runner else 0.0)
-            if prediction is not None and runner is not None and margin < TIE_MARGIN \
-                    and prediction.of(runner.intent) >= prediction.of(top.intent) + TIE_PREFERENCE:
-                top, margin = runner, 0.0
+            near_tie = runner is not None and margin < TIE_MARGIN
+            remark = self._may_be_remark(utterance, top)
+            if classifier is not None and (near_tie or remark):
+                prediction = classifier.predict(utterance)
+                if remark and self._is_statement(prediction):
+                    return Decision("unknown", round(prediction.probability, 3), "classifier", tuple(scores)), found
+                if near_tie and runner is not None \
+                        and prediction.of(runner.intent) >= prediction.of(top.intent) + TIE_PREFERENCE:
+                    top, margin = runner, 0.0
             confidence = min(0.99, 0.55 + 0.05 * top.total + 0.08 * margin)
             source = "fuzzy" if any(m.fuzzy for m in found.mentions) else "template"
             return Decision(top.intent, round(confidence, 3), source, tuple(scores)), found
-        if prediction is not None:
+        if classifier is not None:
+            prediction = classifier.predict(utterance)
             if prediction.probability >= CLASSIFIER_MIN_PROBABILITY and prediction.margin >= CLASSIFIER_MIN_MARGIN:
                 return Decision(prediction.intent, round(prediction.probability, 3), "classifier", tuple(scores)), found
         neighbours = self.examples.nearest(utterance)
@@ -215,14 +223,18 @@ class NluEngine:
             return Decision(best.intent, round(min(0.9, best.similarity), 3), "retrieval", tuple(scores)), found
         return Decision("unknown", 0.3, "fallback", tuple(scores)), found
 
-    def _is_statement(self, utterance: Utterance, top: Score, prediction: Prediction) -> bool:
-        """A remark or story rather than a request: the classifier says so, it ends like a
-        remark (English has no such endings) and nobody asked for anything."""
+    def _may_be_remark(self, utterance: Utterance, top: Score) -> bool:
+        """Ends like a remark (English has no such endings), asks for nothing, and the rules
+        are not overwhelming: only then is the classifier asked whether it is chit-chat."""
         spaced = utterance.spaced
-        ends_like_remark = spaced.isascii() or spaced.endswith(self.statement_endings)
-        return (ends_like_remark and prediction.intent == "unknown" and prediction.probability >= STATEMENT_PROBABILITY
+        return ((spaced.isascii() or spaced.endswith(self.statement_endings))
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")
-                and not any_match(self.request_cues, utterance.key, utterance.spaced))
+                and not any_match(self.request_cues, utterance.key, spaced))
+
+    @staticmethod
+    def _is_statement(prediction: Prediction) -> bool:
+        """The classifier reads chit-chat, surely enough (see STATEMENT_PROBABILITY)."""
+        return prediction.intent == "unknown" and prediction.probability >= STATEMENT_PROBABILITY
 
     def _missing_name_types(self, scores: list[Score], types: set[str]) -> set[str]:
         """Name kinds worth a fuzzy search: those the likely intents use but nobody said exactly.

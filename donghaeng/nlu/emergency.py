@@ -82,6 +82,18 @@ def _english_word(word: str) -> str:
     return re.escape(word[:-1]) + "[a-z']*" if word.endswith("*") else re.escape(word)
 
 
+def _english_words(text: str) -> str:
+    """Words separated by spaces; ``(a b|c)`` is a choice between word sequences."""
+    out = []
+    for match in re.finditer(r"\(([^)]*)\)|(\S+)", text):
+        if match.group(1) is not None:
+            choices = [r"\s+".join(_english_word(w) for w in choice.split()) for choice in match.group(1).split("|")]
+            out.append("(?:" + "|".join(c for c in choices if c) + ")")
+        else:
+            out.append(_english_word(match.group(2)))
+    return r"\s+".join(out)
+
+
 def compile_sign(source: str) -> re.Pattern[str]:
     """One pattern of the data file as a regular expression (syntax in the module docstring)."""
     text = str(source).strip()
@@ -99,7 +111,7 @@ def _body(source: str, text: str, word_start: bool, word_end: bool) -> str:
     if text.isascii():
         open_end = text.endswith("*")
         text = text.rstrip("*")
-        parts = [r"\s+".join(_english_word(w) for w in part.split()) for part in text.lower().split("~") if part.strip()]
+        parts = [_english_words(part) for part in text.lower().split("~") if part.strip()]
         body = r"\b.{0,30}?\b".join(parts)
         return rf"(?<![a-z0-9']){body}" + ("" if open_end else "(?![a-z0-9])")
     body = _GAP.join(_korean_piece(part) for part in text.split("~"))
@@ -132,7 +144,7 @@ def _signs(items: list[object] | None) -> tuple[Sign, ...]:
 class Alarm:
     """A detected emergency: its kind and the phrases that raised it (for the audit trail)."""
 
-    kind: str
+    kind: str | None
     phrases: tuple[str, ...]
     confidence: float
 
@@ -141,7 +153,15 @@ class EmergencyDetector:
     """Signs per kind, calls for help, urgency cues and look-alikes from ``emergency.yaml``."""
 
     def __init__(self, strong: dict[str, tuple[Sign, ...]], weak: dict[str, tuple[Sign, ...]],
-                 any_kind: tuple[Sign, ...], urgency: tuple[Sign, ...], not_now: tuple[Sign, ...]):
+                 any_kind: tuple[Sign, ...], urgency: tuple[Sign, ...], not_now: tuple[Sign, ...],
+                 call_only: tuple[Sign, ...] = (), past_time: tuple[Sign, ...] = (),
+                 past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
+                 not_now_past: tuple[Sign, ...] = ()):
+        self._not_now_past = not_now_past
+        self._call_only = call_only
+        self._past_time = past_time
+        self._past_story = past_story
+        self._still_now = still_now
         self._strong = strong
         self._weak = weak
         self._any_kind = any_kind
@@ -155,12 +175,15 @@ class EmergencyDetector:
         strong = {kind: _signs((data.get(kind) or {}).get("strong")) for kind in KINDS}
         weak = {kind: _signs((data.get(kind) or {}).get("weak")) for kind in KINDS}
         return cls(strong, weak, _signs(data.get("any_kind")), _signs(data.get("urgency")),
-                   _signs(data.get("not_now")))
+                   _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
+                   _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
         text = fold(utterance.spaced)
         strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if sign.search(text)]
+        # A call by number (119) raises the alarm like a strong sign but names no kind.
+        strong += [("", sign) for sign in self._call_only if sign.search(text)]
         weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if sign.search(text)]
         general = [sign for sign in self._any_kind if sign.search(text)]
         if not strong and not general:
@@ -169,18 +192,32 @@ class EmergencyDetector:
             urgent = any(sign.search(text) for sign in self._urgency)
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
+        if not general and self._past_story_only(text):
+            return None
         signs = len(strong) + len(weak)
-        if not general and signs < 2 and any(sign.search(text) for sign in self._not_now):
+        if not general and signs < 2 and (any(sign.search(text) for sign in self._not_now) or (
+                any(sign.search(text) for sign in self._not_now_past)
+                and not any(sign.search(text) for sign in self._still_now))):
             return None
         kind = self._kind(strong or weak)
         confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
         return Alarm(kind, sources, round(confidence, 3))
 
+    def _past_story_only(self, text: str) -> bool:
+        """A clearly past narrative ("작년에 불났을 때 소방차가 금방 오더라"): a past time word and
+        a past-narrative form, and no cue that anything is happening now."""
+        return (any(sign.search(text) for sign in self._past_time)
+                and any(sign.search(text) for sign in self._past_story)
+                and not any(sign.search(text) for sign in self._still_now))
+
     @staticmethod
-    def _kind(hits: list[tuple[str, Sign]]) -> str:
-        """The kind named by most signs; the most specific (longest) sign breaks a tie."""
+    def _kind(hits: list[tuple[str, Sign]]) -> str | None:
+        """The kind named by most signs; the most specific (longest) sign breaks a tie.
+
+        None when no sign names a kind (a bare "119 불러 줘", "살려 주세요")."""
+        hits = [hit for hit in hits if hit[0]]
         if not hits:
-            return "medical"
+            return None
         counts = {kind: sum(1 for k, _ in hits if k == kind) for kind in KINDS}
         return max(hits, key=lambda hit: (counts[hit[0]], len(hit[1].source)))[0]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from donghaeng.nlu.entities import Mention
 from donghaeng.nlu.morphology import noun_phrases
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
@@ -37,6 +38,7 @@ class SlotFiller:
     answer_endings: tuple[str, ...]
     topic_stop_words: frozenset[str] = frozenset()
     topic_trailing: frozenset[str] = frozenset()
+    self_corrections: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "SlotFiller":
@@ -50,6 +52,7 @@ class SlotFiller:
             answer_endings=tuple(endings),
             topic_stop_words=frozenset(str(w).lower() for w in data.get("topic_stop_words", [])),
             topic_trailing=frozenset(str(w) for w in data.get("topic_trailing", [])),
+            self_corrections=tuple(str(w).replace(" ", "") for w in data.get("self_corrections", [])),
         )
 
     def fill(self, intent: str, utterance: Utterance, found: Found, engine: "NluEngine") -> dict[str, Any]:
@@ -108,7 +111,7 @@ class SlotFiller:
         runs = [self._trim(run) for run in noun_phrases(spaced)]
         runs = [run for run in runs if run]
         compact_at = _compact_offsets(spaced)
-        for mention in found.mentions:
+        for mention in self._corrected(found.mentions, utterance.compact):
             if mention.has("topic"):
                 for run in runs:
                     start, end = compact_at[run[0][1]], compact_at[run[-1][2] - 1] + 1
@@ -121,6 +124,17 @@ class SlotFiller:
             if any(len(form) >= 2 for form, _, _ in run):
                 return _as_said(spaced[run[0][1]:run[-1][2]])
         return None
+
+    def _corrected(self, mentions: tuple[Mention, ...], compact: str) -> tuple[Mention, ...]:
+        """After a self-correction ("여권 아니 인감증명서") only the names said after it count."""
+        topics = [m for m in mentions if m.has("topic")]
+        if len(topics) < 2:
+            return mentions
+        for word in self.self_corrections:
+            at = compact.find(word, topics[0].end)
+            if at >= 0 and any(m.start >= at + len(word) for m in topics):
+                return tuple(m for m in mentions if m.start >= at + len(word))
+        return mentions
 
     def _trim(self, run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """Cut a noun run at question words; keep the longest meaningful piece."""

@@ -19,7 +19,6 @@ import pytest
     ("누가 현관문을 억지로 따려고 해요", "crime"),
     ("핸드백 날치기 당했어요", "crime"),
     ("Someone is following me", "crime"),
-    ("사람 살려", "medical"),
 ])
 def test_danger_is_recognised_with_its_kind(engine, text: str, kind: str) -> None:
     result = engine.understand(text)
