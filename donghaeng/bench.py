@@ -83,8 +83,9 @@ def bench_http_turns(settings: Settings, repeats: int) -> dict[str, Any]:
     from donghaeng.api.app import create_app
 
     with tempfile.TemporaryDirectory(prefix="donghaeng-bench-") as tmp:
+        # Text turns need no speech models; leaving them unloaded keeps the STT section's load figures honest.
         local = settings.model_copy(update={"database_url": f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-                                            "warm_models": True})
+                                            "warm_models": True, "warm_speech": False})
         port = _free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(local), host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
