@@ -97,10 +97,15 @@ class NluEngine:
         hand_made = lexicon.entries_from_yaml(nlu_dir / "entities.yaml")
         stations = lexicon.station_entries(public_dir)
         with_gaps = [e for e in hand_made if "~" in e.name]
-        hand_made = [e for e in hand_made if "~" not in e.name]
+        # English names of stations and attractions ("Konkuk University", "National Museum of
+        # Korea") are rewritten to the Korean name during normalisation, like romanised names.
+        english = [(e.name, e.value) for e in hand_made
+                   if e.type in ("station", "attraction") and e.name.isascii() and not e.value.isascii()]
+        hand_made = [e for e in hand_made if "~" not in e.name and not (
+            e.type in ("station", "attraction") and e.name.isascii() and not e.value.isascii())]
         entries = hand_made + lexicon.place_entries(public_dir) + stations
-        places_in_latin = LatinPlaces.build(e.name for e in entries
-                                            if e.type in ("gu", "dong", "station", "landmark", "attraction"))
+        places_in_latin = LatinPlaces.build((e.name for e in entries
+                                             if e.type in ("gu", "dong", "station", "landmark", "attraction")), english)
         normalization = replace(normalization, latin_places=places_in_latin)
         shared_kiwi()
         return cls(

@@ -156,8 +156,11 @@ class EmergencyDetector:
                  any_kind: tuple[Sign, ...], urgency: tuple[Sign, ...], not_now: tuple[Sign, ...],
                  call_only: tuple[Sign, ...] = (), past_time: tuple[Sign, ...] = (),
                  past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
-                 not_now_past: tuple[Sign, ...] = ()):
+                 not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
+                 repair_request: tuple[Sign, ...] = ()):
         self._not_now_past = not_now_past
+        self._hypothetical = hypothetical
+        self._repair_request = repair_request
         self._call_only = call_only
         self._past_time = past_time
         self._past_story = past_story
@@ -176,7 +179,8 @@ class EmergencyDetector:
         weak = {kind: _signs((data.get(kind) or {}).get("weak")) for kind in KINDS}
         return cls(strong, weak, _signs(data.get("any_kind")), _signs(data.get("urgency")),
                    _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
-                   _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")))
+                   _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
+                   _signs(data.get("hypothetical")), _signs(data.get("repair_request")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -194,6 +198,8 @@ class EmergencyDetector:
                 return None
         if not general and self._past_story_only(text):
             return None
+        if not strong and not general and self._hazard_report(text):
+            return None
         signs = len(strong) + len(weak)
         if not general and signs < 2 and (any(sign.search(text) for sign in self._not_now) or (
                 any(sign.search(text) for sign in self._not_now_past)
@@ -203,6 +209,12 @@ class EmergencyDetector:
         confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
         return Alarm(kind, sources, round(confidence, 3))
+
+    def _hazard_report(self, text: str) -> bool:
+        """Harm that may happen plus a request to fix or report it ("블록이 들떠서 넘어지겠어요
+        고쳐 주세요"): a complaint about a hazard, not someone in danger now."""
+        return (any(sign.search(text) for sign in self._hypothetical)
+                and any(sign.search(text) for sign in self._repair_request))
 
     def _past_story_only(self, text: str) -> bool:
         """A clearly past narrative ("작년에 불났을 때 소방차가 금방 오더라"): a past time word and

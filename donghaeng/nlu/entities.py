@@ -46,6 +46,10 @@ class Mention:
         """The name as it is spelled in the list: a sound-alike hearing (경복꿍) gets the real spelling."""
         for entry in self.entries:
             if entry.type == entry_type:
+                # Dongs and attractions said another way (상계일동, National Museum of Korea) are
+                # reported by their canonical name.
+                if entry_type in ("dong", "attraction", "landmark"):
+                    return entry.value.replace(" ", "")
                 return entry.name.replace(" ", "")
         return self.surface
 

@@ -39,10 +39,23 @@ def _read_csv(path: Path) -> Iterator[dict[str, str]]:
         return iter(list(csv.DictReader(handle)))
 
 
+_ALTERNATION = re.compile(r"\(([^()]*)\)")
+
+
+def _expand(name: str) -> list[str]:
+    """"(트럭|택시)이 ~ 서 있" → each alternative spelled out (the list stays readable)."""
+    match = _ALTERNATION.search(name)
+    if match is None:
+        return [name]
+    return [expanded for option in match.group(1).split("|")
+            for expanded in _expand(name[:match.start()] + option + name[match.end():])]
+
+
 def _enum_entries(section: dict[str, list[Any]] | None, entry_type: str) -> Iterator[Entry]:
     for value, names in (section or {}).items():
         for name in names or []:
-            yield Entry(str(name), entry_type, str(value))
+            for spelled in _expand(str(name)):
+                yield Entry(spelled, entry_type, str(value))
 
 
 def entries_from_yaml(path: Path) -> list[Entry]:
@@ -56,6 +69,8 @@ def entries_from_yaml(path: Path) -> list[Entry]:
     entries.extend(Entry(str(n), "attraction", str(n)) for n in data.get("attractions", []))
     entries.extend(Entry(str(n), "topic", str(n)) for n in data.get("topics", []))
     entries.extend(Entry(str(n), "landmark", str(n)) for n in data.get("landmarks", []))
+    entries.extend(_enum_entries(data.get("attraction_aliases"), "attraction"))
+    entries.extend(_enum_entries(data.get("station_aliases"), "station"))
     return entries
 
 
@@ -89,6 +104,12 @@ def place_entries(public_dir: Path) -> list[Entry]:
     for row in _read_csv(admin / "seoul_legal_dong_codes_20250415.csv"):
         dongs |= _dong_variants(row.get("읍면동명", "") or "")
     entries.extend(Entry(d, "dong", d) for d in sorted(dongs) if len(d) >= 2 and d.endswith(("동", "가", "로")))
+    # A numbered dong as it is spoken and written by a recogniser: 상계1동 → 상계일동, 도봉2동 → 도봉이동.
+    for d in sorted(dongs):
+        if re.search(r"\d", d) and d.endswith("동") and len(d) >= 3:
+            spoken = _spoken_digits(re.sub(r"제(?=\d)", "", d))
+            if spoken != d:
+                entries.append(Entry(spoken, "dong", d))
     for row in _read_csv(public_dir / "parks" / "seoul_major_parks.csv"):
         park = _PARENTHESES.sub("", row.get("공원명", "")).strip()
         if len(park) >= 3:

@@ -30,7 +30,7 @@ _NATIVE_AGE = re.compile(
 )
 _SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
-_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$))")
+_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$))")
 
 
 def parse_sino(word: str) -> str | None:
@@ -90,6 +90,9 @@ def _standalone_rule(match: re.Match[str]) -> str:
         value = parse_sino(word)
         if value is not None:
             return value
+        # "칠십일이라예": the copula's 이 was read into the number run.
+        if has_unit and word.endswith("이") and parse_sino(word[:-1]) is not None:
+            return parse_sino(word[:-1]) + "이"
     return word
 
 

@@ -99,8 +99,11 @@ class LatinPlaces:
     names: dict[str, str]
 
     @classmethod
-    def build(cls, korean_names: Iterable[str]) -> "LatinPlaces":
+    def build(cls, korean_names: Iterable[str], english: Iterable[tuple[str, str]] = ()) -> "LatinPlaces":
+        """``english``: (English name, Korean name) pairs such as ("Konkuk University", "건대입구")."""
         names: dict[str, str] = {}
+        for said, korean in english:
+            names.setdefault(latin_key(said.lower().replace(" ", "")), korean.replace(" ", ""))
         for name in sorted(set(korean_names), key=len):
             compact = name.replace(" ", "")
             if len(compact) < 2 or not all(is_syllable(ch) or ch.isdigit() for ch in compact):
@@ -134,7 +137,7 @@ class LatinPlaces:
         return " ".join(out)
 
     def _match_at(self, tokens: list[str], index: int) -> tuple[str, int] | None:
-        for used in (3, 2, 1):
+        for used in (6, 5, 4, 3, 2, 1):
             if index + used > len(tokens):
                 continue
             said = tokens[index:index + used]

@@ -26,6 +26,20 @@ if TYPE_CHECKING:
 
 PLACE_ENDINGS = ("동", "구", "역", "로", "길", "가", "리", "시장", "공원", "아파트", "단지", "사거리", "오거리", "삼거리",
                  "입구", "앞", "마을", "센터", "병원", "학교", "교회", "빌라", "타워")
+# A place not in any list, said as a trailing fragment ("따릉이 남은 거 봐 줘 성공회대"), is taken
+# when it ends like a place name (universities, markets, parks, crossings, hospitals, ...).
+FRAGMENT_PLACE_ENDINGS = ("대학교", "대학", "대", "시장", "공원", "사거리", "삼거리", "오거리", "네거리", "교차로", "역", "동",
+                          "구", "로", "길", "타워", "병원", "교", "천", "산", "터미널", "광장", "아파트", "단지", "마을",
+                          "빌딩", "성당", "교회", "학교", "회관", "센터", "도서관", "공단", "호수", "섬", "궁", "사")
+# Words that end like a place but are not one (친구, 운동, 어디로, 있는교, 가는길, ...).
+FRAGMENT_NOT_PLACE_ENDINGS = ("친구", "식구", "가구", "운동", "활동", "행동", "이동", "작동", "자동", "감동", "소동",
+                              "리로", "디로", "대로", "기로", "는교", "능교", "니교", "는길", "은길", "문사", "감사",
+                              "생각", "회사", "이사", "의사", "검사", "여사", "기사", "는데", "인데", "는대", "한대", "된대",
+                              "했대", "온대", "간대", "는구", "로구", "이구", "하구", "자구", "라구", "다구", "야구", "었구",
+                              "았구", "려구", "러구", "려고", "냐구", "몇대", "두대", "세대", "네대", "한교", "까지로")
+FRAGMENT_PARTICLES = ("에서요", "에서", "이에요", "이요", "에요", "예요", "까지", "근처", "쪽으로", "쪽", "앞에", "앞", "에", "요")
+PLACE_INTENTS = frozenset({"facility.nearby", "transit.bike", "safety.escort", "weather.forecast", "complaint.file"})
+NAME_TYPES_NOT_PLACE = frozenset({"app", "facility", "benefit", "category", "topic", "when", "household"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,8 @@ class SlotFiller:
         slots: dict[str, Any] = {}
         places = found.places()
         place = places[0] if places else None
+        if place is None and intent in PLACE_INTENTS:
+            place = self.trailing_place(utterance, found)
         if intent == "app.open":
             put(slots, "app", found.first("app"))
         elif intent == "facility.nearby":
@@ -100,6 +116,26 @@ class SlotFiller:
         if category is None and any_match(self.other_problem, utterance.key, utterance.spaced):
             return "other"
         return category
+
+    def trailing_place(self, utterance: Utterance, found: Found) -> str | None:
+        """A place name outside our lists said as the last fragment: "... 봐 줘 성공회대"."""
+        words = utterance.spaced.split()
+        if len(words) < 2:
+            return None
+        word = words[-1]
+        for particle in FRAGMENT_PARTICLES:
+            if word.endswith(particle) and len(word) - len(particle) >= 3:
+                word = word[: -len(particle)]
+                break
+        if len(word) < 3 or not all("가" <= ch <= "힣" for ch in word):
+            return None
+        if not word.endswith(FRAGMENT_PLACE_ENDINGS) or word.endswith(FRAGMENT_NOT_PLACE_ENDINGS):
+            return None
+        start = len(utterance.compact) - len(words[-1])
+        for mention in found.mentions:
+            if mention.end > start and any(t in NAME_TYPES_NOT_PLACE for t in (e.type for e in mention.entries)):
+                return None
+        return word
 
     def topic(self, utterance: Utterance, found: Found) -> str | None:
         """The noun phrase of a general question, as it was said ("지방세 납부 확인서").

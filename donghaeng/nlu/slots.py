@@ -24,7 +24,7 @@ _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|�
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
 _AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이시고|이시는|이시니|이시라|잡수|자셨|드셨|드신|먹은|먹었|묵은|자신|되셨|되신|이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
-                       r"이여|이라|이신|신데|신|이오|이유|이랑께|된|되|$)")
+                       r"인디|인데예|인데유|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|$)")
 # English ages: "she is 72", "I just turned 65", "72 years old".
 _AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
                           r"|(?<!\d)(\d{2,3})\s?(?:years?|yrs?)\b)", re.IGNORECASE)

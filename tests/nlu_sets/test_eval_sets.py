@@ -1,0 +1,33 @@
+"""Regression floors on our own labelled sets (blind when written; see each folder's README).
+
+These sets were written by people who never saw the NLU's rules. The floors sit a little
+below today's figures so an NLU change that loses ground on whole classes fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from donghaeng.nlu.evaluation import evaluate, load_records
+
+TESTS = Path(__file__).resolve().parents[1]
+
+# set file -> (intent accuracy floor, slot F1 floor)
+FLOORS = {
+    "nlu_challenge/challenge.jsonl": (0.98, 0.97),
+    "nlu_holdout/holdout.jsonl": (0.96, 0.95),
+    "nlu_holdout2/holdout2.jsonl": (0.98, 0.95),
+    "nlu_holdout3/holdout3.jsonl": (0.96, 0.93),
+    "nlu_holdout4/holdout4.jsonl": (0.93, 0.90),
+}
+
+
+@pytest.mark.parametrize("relative", sorted(FLOORS))
+def test_nlu_keeps_its_floor_on_our_own_sets(nlu_engine, relative: str) -> None:
+    report = evaluate(nlu_engine, load_records(TESTS / relative))
+    accuracy_floor, slot_floor = FLOORS[relative]
+    assert report["accuracy"] >= accuracy_floor, report["errors"][:10]
+    assert report["slot_f1"] >= slot_floor
+    assert report["emergency_recall"] == 1.0, [e for e in report["errors"] if e["gold"] == "safety.emergency"]
