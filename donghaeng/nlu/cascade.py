@@ -182,7 +182,7 @@ class NluEngine:
             route=find_route(compact, self.village_prefixes, spaced),
             line=find_line(spaced),
             direction=find_direction(spaced, self.station_names),
-            receipt=find_receipt(spaced),
+            receipt=_as_written(find_receipt(spaced), utterance.text),
             age=find_age(spaced),
         )
 
@@ -299,3 +299,11 @@ def _load_statement_endings(path: Path) -> tuple[str, ...]:
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     return tuple(str(e) for e in data.get("statement_endings", []))
+
+
+def _as_written(value: str | None, text: str) -> str | None:
+    """A code found in lower-cased English text, with the letters' case as the user wrote it."""
+    if not value or value.lower() != value or not any(ch.isalpha() for ch in value):
+        return value
+    at = text.lower().find(value)
+    return text[at:at + len(value)] if at >= 0 else value

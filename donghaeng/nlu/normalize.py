@@ -22,7 +22,7 @@ from donghaeng.nlu.numerals import digits_from_words
 
 _KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
 _LONE_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
-_REPEATS = re.compile(r"(\D)\1{2,}")  # digits repeat in codes (2024-000123)
+_REPEATS = re.compile(r"([^\d공영])\1{2,}")  # digits repeat in codes (2024-000123), 공공공일 too
 _SPACES = re.compile(r"\s+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 _DASH_OUTSIDE_CODES = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")

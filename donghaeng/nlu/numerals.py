@@ -28,6 +28,19 @@ _UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _NATIVE_AGE = re.compile(
     rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되])"
 )
+# "칠십 하나 먹었어": Sino tens with a native unit, as people say their age.
+_NATIVE_ONES = "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉"
+_AGE_VERB = r"(?=\s?(?:살|세|먹|묵|잡수|자셨|드셨|되|됐|이에요|이예요|예요|이야|인데|인디|이라|이요|입니다|이고|이여|이유|이오|$))"
+_SINO_TENS_NATIVE_ONES = re.compile(rf"(?<!\S)([이삼사오육칠팔구]십)\s?({_NATIVE_ONES}){_AGE_VERB}")
+
+
+def _mixed_age_rule(match: re.Match[str]) -> str:
+    return str(int(parse_sino(match.group(1)) or 0) + NATIVE_UNITS[match.group(2)])
+
+
+# The tens words left out of _AGE_TENS (열, 스물/스무, 쉰) are ages right before 살 or 세: "스무 살" → 20 살.
+_NATIVE_TENS_COUNTED = re.compile(
+    rf"(?<!\S)({'|'.join(t for t in NATIVE_TENS if t not in _AGE_TENS)})\s?({_UNIT_WORDS})?(\s?(?:살|세))")
 _SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
 _STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$))")
@@ -98,7 +111,29 @@ def _standalone_rule(match: re.Match[str]) -> str:
 
 def _route_prefix_rule(prefixes: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번))")
+    # 관악 공이 (02), 마포 구번, and a village number said with 십: 성북 이십 (20), 강서 십오 (15).
+    return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번)"
+                      rf"|[일이삼사오육칠팔구]?십[일이삼사오육칠팔구]?(?=\s|번|마을|버스|$))")
+
+
+def _route_number(word: str) -> str:
+    value = parse_sino(word) or word
+    return value.zfill(2) if value.isdigit() else value
+
+
+# A receipt number read out with 다시 (or 에 다시) for each dash: "칠칠팔에 다시 이공일" → 778-201.
+_DIGIT_WORD = f"[{''.join(SINO_DIGITS)}0-9]"
+_DASHED_SPOKEN = re.compile(
+    rf"(?<!\S)({_DIGIT_WORD}{{2,}})(?:에)?\s?다시\s?({_DIGIT_WORD}{{2,}}?)(?:에)?(?:\s?다시\s?({_DIGIT_WORD}{{2,}}?))?"
+    rf"(?=이?(?:요|에요|예요|야|고|인데|인디|입니다|이라|이여|이유|으로|로|은|는|을|를|이|가|번)?(?:\s|$))")
+
+
+def _dashed_rule(match: re.Match[str]) -> str:
+    groups = [g for g in match.groups() if g]
+    parts = [parse_sino(g) if not g.isdigit() else g for g in groups]
+    if any(part is None for part in parts):
+        return match.group(0)
+    return "-".join(parts)
 
 
 _SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]\s){{1,5}}[{_SINO}])(?=\s?(?:번|호선|세|살))")
@@ -108,10 +143,13 @@ def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
     """Rewrite number words that sit where a number is expected; leave everything else."""
     # A recogniser may space every syllable of a number: "사 칠 이 번" is one number.
     text = _SPELLED_OUT.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = _DASHED_SPOKEN.sub(_dashed_rule, text)
     prefixes = tuple(route_prefixes)
     if prefixes:
         pattern = _route_prefix_rule(prefixes)
-        text = pattern.sub(lambda m: m.group(1) + (parse_sino(m.group(2)) or m.group(2)), text)
+        text = pattern.sub(lambda m: m.group(1) + _route_number(m.group(2)), text)
+    text = _SINO_TENS_NATIVE_ONES.sub(_mixed_age_rule, text)
+    text = _NATIVE_TENS_COUNTED.sub(lambda m: str(parse_native(m.group(1), m.group(2))) + m.group(3), text)
     text = _N_ROUTE.sub(_n_route_rule, text)
     text = _NATIVE_AGE.sub(lambda m: str(parse_native(m.group(1), m.group(2))), text)
     text = _SINO_BEFORE_COUNTER.sub(_counter_rule, text)

@@ -131,6 +131,8 @@ class SlotFiller:
             return None
         if not word.endswith(FRAGMENT_PLACE_ENDINGS) or word.endswith(FRAGMENT_NOT_PLACE_ENDINGS):
             return None
+        if _inflected(word):
+            return None
         start = len(utterance.compact) - len(words[-1])
         for mention in found.mentions:
             if mention.end > start and any(t in NAME_TYPES_NOT_PLACE for t in (e.type for e in mention.entries)):
@@ -213,6 +215,20 @@ class SlotFiller:
             if mention.has("attraction"):
                 return mention.name_of("attraction")
         return None
+
+
+def _inflected(word: str) -> bool:
+    """The fragment is a verb or adjective form (떨어진대, 춥대요), not a name: Kiwi reads a
+    predicate (VV/VA/VX/XSV/XSA) or an ending (E*) inside it and no noun covers its end."""
+    from donghaeng.nlu.morphology import shared_kiwi
+
+    tokens = shared_kiwi().tokenize(word)
+    if not tokens:
+        return False
+    tags = [token.tag.split("-")[0] for token in tokens]
+    if tags[-1] in ("NNP", "NNG", "XSN", "SN", "SL"):
+        return False
+    return any(tag.startswith(("VV", "VA", "VX", "XSV", "XSA", "E", "VCP")) for tag in tags)
 
 
 def _compact_offsets(spaced: str) -> list[int]:

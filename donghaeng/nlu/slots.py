@@ -34,7 +34,7 @@ _RECEIPT_PLAIN = re.compile(r"(?:접수\s?번호|receipt|번호)\s?(?:는|가|�
 _RECEIPT_SPOKEN = re.compile(r"(?<![0-9A-Za-z])((?:[0-9A-Za-z]*\d[0-9A-Za-z]*\s){1,3}[0-9A-Za-z]*\d[0-9A-Za-z]*)(?![0-9A-Za-z])")
 _DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|쪽|으로 가는|로 가는|가는|행\b)")
 _PARTICLE_TAIL = re.compile(r"(으로|에서|까지|쪽|로|에|은|는|이|가|을|를|도|요)$")
-_STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에")
+_STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에", "stop", "busstop")
 _LATIN = re.compile(r"[a-z]{3}")
 
 
@@ -100,10 +100,11 @@ class Found:
 
 def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = "") -> str | None:
     """Bus route number: 마포09 (village), N16 (night), 472번 / 472 버스 (trunk)."""
-    for prefix in village_prefixes:
-        match = re.search(rf"{prefix}(\d{{2}})(?!\d)", compact)
-        if match:
-            return prefix + match.group(1)
+    # When two are said ("마포16 아니 마포15"), the correction, said last, counts.
+    village = [(match.start(), prefix + match.group(1)) for prefix in village_prefixes
+               for match in re.finditer(rf"{prefix}(\d{{2}})(?!\d)", compact)]
+    if village:
+        return max(village)[1]
     # English runs words together in the compact form ("then26"), so night routes are read spaced.
     match = _NIGHT_ROUTE.search(spaced) or _NIGHT_ROUTE.search(compact)
     if match:

@@ -16,11 +16,11 @@ TESTS = Path(__file__).resolve().parents[1]
 
 # set file -> (intent accuracy floor, slot F1 floor)
 FLOORS = {
-    "nlu_challenge/challenge.jsonl": (0.98, 0.97),
-    "nlu_holdout/holdout.jsonl": (0.96, 0.95),
-    "nlu_holdout2/holdout2.jsonl": (0.98, 0.95),
-    "nlu_holdout3/holdout3.jsonl": (0.96, 0.93),
-    "nlu_holdout4/holdout4.jsonl": (0.93, 0.90),
+    "nlu_challenge/challenge.jsonl": (0.99, 0.99),
+    "nlu_holdout/holdout.jsonl": (0.97, 0.96),
+    "nlu_holdout2/holdout2.jsonl": (0.99, 0.96),
+    "nlu_holdout3/holdout3.jsonl": (0.99, 0.98),
+    "nlu_holdout4/holdout4.jsonl": (0.99, 0.98),
 }
 
 
