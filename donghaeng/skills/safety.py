@@ -6,7 +6,7 @@ Emergencies are answered at once: which number, one sentence of what to do now, 
 
 from __future__ import annotations
 
-from donghaeng.models import STATE_EMERGENCY, SkillRequest, SkillResponse
+from donghaeng.models import STATE_EMERGENCY, STATE_NEED_SLOT, SkillRequest, SkillResponse
 from donghaeng.phrasebook import Phrasebook
 
 NUMBER_BY_KIND = {"medical": "119", "fire": "119", "crime": "112"}
@@ -46,9 +46,17 @@ class EscortSkill:
 
     def handle(self, request: SkillRequest) -> SkillResponse:
         place = str(request.slots.get("place") or "").strip()
-        text = self._phrases.say("safety.escort_place", place=place) if place else self._phrases.say("safety.escort")
-        actions = (
+        if not place and request.lat is None:
+            # Explain the service and ask where they start, so a bare "신림역이요" continues this request.
+            return SkillResponse(text=self._phrases.say("safety.escort_ask_place"), state=STATE_NEED_SLOT,
+                                 ask_slot="place", actions=self._actions(),
+                                 simple_text=self._phrases.say("safety.escort"))
+        text = self._phrases.say("safety.escort_place", place=place or self._phrases.say("safety.here"))
+        return SkillResponse(text=text, actions=self._actions())
+
+    @staticmethod
+    def _actions() -> tuple[dict[str, str], ...]:
+        return (
             {"type": "open_app", "app": "ansimi", "name": "서울 안심이"},
             {"type": "call", "number": "120", "label": "120 다산콜센터에 전화하기"},
         )
-        return SkillResponse(text=text, actions=actions)

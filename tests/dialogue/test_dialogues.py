@@ -46,3 +46,12 @@ def test_an_ambiguous_dong_gets_a_question_and_the_short_answer_is_understood(as
     assert confirm["state"] == "confirm" and "강남구 신사동" in confirm["reply"]
     filed = assistant.handle_text("네", session_id=sid)
     assert "강남구청" in filed["reply"]
+
+
+def test_an_escort_request_asks_where_and_the_bare_station_answer_continues_it(assistant) -> None:
+    first = assistant.handle_text("밤늦게 집에 혼자 가기 무서워요 같이 가 줄 분 있나요")
+    assert first["intent"] == "safety.escort" and first["state"] == "need_slot"
+    second = assistant.handle_text("사당역이요", session_id=first["session_id"])
+    assert second["intent"] == "safety.escort" and second["state"] == "done"
+    assert "사당역" in second["reply"]
+    assert any(action.get("app") == "ansimi" for action in second["actions"])
