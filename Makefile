@@ -32,5 +32,8 @@ test: install test-deps
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
+lint: install
+	$(BIN)/ruff check donghaeng tests
+
 clean:
 	rm -rf var/*.sqlite3* .pytest_cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
@@ -16,12 +15,10 @@ from donghaeng.api.metrics import Metrics
 from donghaeng.assistant import Assistant
 from donghaeng.config import Settings
 
-log = logging.getLogger(__name__)
 
-# Route modules, each exposing `router`. Optional ones belong to stages that may be absent
-# from a slim install; the core ones must import.
-CORE_ROUTES = ("turns", "complaints", "health")
-OPTIONAL_ROUTES = ("audio", "about", "admin", "pages")
+# Route modules, each exposing `router`: the text API, voice, the citizen page, the control
+# tower and the data attribution page.
+ROUTES = ("turns", "complaints", "health", "audio", "about", "admin", "pages")
 
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
@@ -42,12 +39,6 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.metrics = Metrics(assistant.sessions)
     app.state.reply_audio_cache = ReplyAudioCache()
     install_error_handlers(app)
-    for name in CORE_ROUTES + OPTIONAL_ROUTES:
-        try:
-            module = importlib.import_module(f"donghaeng.api.routes.{name}")
-        except ModuleNotFoundError as err:
-            if name in CORE_ROUTES or err.name != f"donghaeng.api.routes.{name}":
-                raise
-            continue
-        app.include_router(module.router)
+    for name in ROUTES:
+        app.include_router(importlib.import_module(f"donghaeng.api.routes.{name}").router)
     return app

@@ -164,16 +164,9 @@ def bench(as_json: Annotated[bool, typer.Option("--json", help="JSON output")] =
         sys.stdout.write(format_bench(figures) + "\n")
 
 
-# Commands contributed by other stages: each module has register(app, ...).
+# Commands contributed by other stages: each module has register(app, factory).
 for _name, _factory in (("voice", get_assistant), ("data", get_settings), ("admin", get_settings)):
-    try:
-        _module = importlib.import_module(f"donghaeng.cli.{_name}")
-    except ModuleNotFoundError as _err:
-        if _err.name != f"donghaeng.cli.{_name}":
-            raise
-        continue
-    _module.register(app, _factory)
-
+    importlib.import_module(f"donghaeng.cli.{_name}").register(app, _factory)
 
 def main() -> None:
     app()

@@ -8,7 +8,7 @@ stations, without a trailing 역), integers as integers, enumerated ids exactly.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from donghaeng.nlu.entities import Mention
-from donghaeng.nlu.normalize import Utterance
 
 PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
 # A crossing named after a dong or station is one place: 길동사거리, 구의사거리.
