@@ -17,7 +17,6 @@ from donghaeng.catalog.sources import (
     Batch,
     clean_phone,
     gu_from_address,
-    parse_coords,
     read_csv,
 )
 
@@ -38,26 +37,25 @@ def read_subway_stations(files: list[Path]) -> Batch:
     batch, seen = Batch(), set()
     for row in read_csv(files[0]):
         key = (row["역사명"], row["호선"])
-        coords = parse_coords(row["위도"], row["경도"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
-        elif key in seen:
+        coords = batch.located(row["위도"], row["경도"])
+        if coords is None:
+            continue
+        if key in seen:
             batch.skipped[SKIP_DUPLICATE] += 1
-        else:
-            seen.add(key)
-            batch.places.append(_place(
-                "subway_stations", "subway_station", row["역사명"], *coords,
-                source_id=row["역사_ID"], extra={"line": row["호선"]},
-            ))
+            continue
+        seen.add(key)
+        batch.places.append(_place(
+            "subway_stations", "subway_station", row["역사명"], *coords,
+            source_id=row["역사_ID"], extra={"line": row["호선"]},
+        ))
     return batch
 
 
 def read_bus_stops(files: list[Path]) -> Batch:
     batch = Batch()
     for row in read_csv(files[0]):
-        coords = parse_coords(row["Y좌표"], row["X좌표"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["Y좌표"], row["X좌표"])
+        if coords is None:
             continue
         batch.places.append(_place("bus_stops", "bus_stop", row["정류소명"], *coords, source_id=row["정류소번호"]))
     return batch
@@ -66,9 +64,8 @@ def read_bus_stops(files: list[Path]) -> Batch:
 def read_ddareungi_stations(files: list[Path]) -> Batch:
     batch = Batch()
     for row in read_csv(files[0]):
-        coords = parse_coords(row["위도"], row["경도"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["위도"], row["경도"])
+        if coords is None:
             continue
         docks = sum(int(row[col]) for col in ("LCD 거치대수", "QR 거치대수") if row.get(col, "").isdigit())
         batch.places.append(_place(
@@ -83,9 +80,8 @@ def read_ddareungi_master(files: list[Path]) -> Batch:
     """ST-xxxx ids used by the live bike API, with an address for each."""
     batch = Batch()
     for row in read_csv(files[0]):
-        coords = parse_coords(row["위도"], row["경도"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["위도"], row["경도"])
+        if coords is None:
             continue
         address = " ".join(part for part in (row["주소1"], row["주소2"]) if part)
         batch.places.append(_place(
@@ -113,9 +109,8 @@ def heat_shelter_subkind(name: str) -> str | None:
 def read_heat_shelters(files: list[Path]) -> Batch:
     batch = Batch()
     for row in read_csv(files[0]):
-        coords = parse_coords(row["위도"], row["경도"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["위도"], row["경도"])
+        if coords is None:
             continue
         address = row["도로명주소"] or row["지번주소"]
         batch.places.append(_place(
@@ -134,9 +129,8 @@ def read_hospitals(files: list[Path]) -> Batch:
         if row["영업상태명"] != OPEN_HOSPITAL:
             batch.skipped[SKIP_CLOSED] += 1
             continue
-        coords = parse_coords(row["위도(WGS84,변환)"], row["경도(WGS84,변환)"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["위도(WGS84,변환)"], row["경도(WGS84,변환)"])
+        if coords is None:
             continue
         address = row["도로명주소"] or row["지번주소"]
         batch.places.append(_place(
@@ -153,9 +147,8 @@ def read_parks(files: list[Path]) -> Batch:
         if not row["공원명"]:
             batch.skipped[SKIP_NO_NAME] += 1
             continue
-        coords = parse_coords(row["위도"], row["경도"])
-        if isinstance(coords, str):
-            batch.skipped[coords] += 1
+        coords = batch.located(row["위도"], row["경도"])
+        if coords is None:
             continue
         batch.places.append(_place(
             "parks", "park", row["공원명"], *coords, source_id=row["연번"],

@@ -40,6 +40,14 @@ class Batch:
     def loaded(self) -> int:
         return len(self.places) + len(self.areas) + len(self.services)
 
+    def located(self, lat_text: str, lon_text: str) -> tuple[float, float] | None:
+        """The row's (lat, lon), or None after counting why the row is skipped."""
+        coords = parse_coords(lat_text, lon_text)
+        if isinstance(coords, str):
+            self.skipped[coords] += 1
+            return None
+        return coords
+
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
