@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from donghaeng.admin.dashboard import build_dashboard
 from donghaeng.admin.logs import list_audit, search_turns
-from donghaeng.admin.queue import QueueFilter, complaint_detail, export_csv, filter_choices, list_complaints
+from donghaeng.admin.queue import QueueFilter, QueueFilterDep, complaint_detail, export_csv, filter_choices, list_complaints
 from donghaeng.admin.session import clear_session_cookie, set_session_cookie, sign_in
 from donghaeng.admin.users import list_users
 from donghaeng.api.auth import (
@@ -91,14 +91,9 @@ def dashboard(request: Request, _user: ViewerDep, days: int = Query(7, ge=1, le=
 def complaints(
     request: Request,
     _user: ViewerDep,
-    status: str | None = None,
-    category: str | None = None,
-    gu: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
+    flt: QueueFilterDep,
     page: int = Query(1, ge=1),
 ) -> dict[str, Any]:
-    flt = QueueFilter.parse(status, category, gu, date_from, date_to)
     with _assistant(request).sessions() as db:
         items, total = list_complaints(db, flt, page=page)
         return {
@@ -114,13 +109,9 @@ def complaints(
 def complaints_csv(
     request: Request,
     _user: ViewerDep,
-    status: str | None = None,
-    category: str | None = None,
-    gu: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
+    flt: QueueFilterDep,
 ) -> StreamingResponse:
-    return csv_response(request, QueueFilter.parse(status, category, gu, date_from, date_to))
+    return csv_response(request, flt)
 
 
 def csv_response(request: Request, flt: QueueFilter) -> StreamingResponse:

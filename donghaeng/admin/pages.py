@@ -17,7 +17,7 @@ from donghaeng.admin.charts import bar_chart, column_chart
 from donghaeng.admin.dashboard import build_dashboard
 from donghaeng.admin.logs import distinct_intents, list_audit, search_turns
 from donghaeng.admin.page_base import gate, render_page
-from donghaeng.admin.queue import PAGE_SIZE, QueueFilter, complaint_detail, filter_choices, list_complaints
+from donghaeng.admin.queue import PAGE_SIZE, QueueFilterDep, complaint_detail, filter_choices, list_complaints
 from donghaeng.api.auth import AdminUser, tokens_match
 from donghaeng.errors import DonghaengError
 from donghaeng.store.complaints import STATUSES, change_status
@@ -66,17 +66,12 @@ def dashboard(request: Request, days: int = Query(7, ge=1, le=90)) -> Response:
 @router.get("/complaints", response_class=HTMLResponse)
 def complaints(
     request: Request,
-    status: str | None = None,
-    category: str | None = None,
-    gu: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
+    flt: QueueFilterDep,
     page: int = Query(1, ge=1),
 ) -> Response:
     user = gate(request)
     if not isinstance(user, AdminUser):
         return user
-    flt = QueueFilter.parse(status, category, gu, date_from, date_to)
     with request.app.state.assistant.sessions() as db:
         items, total = list_complaints(db, flt, page=page)
         choices = filter_choices(db)
@@ -101,16 +96,12 @@ def complaints(
 @router.get("/complaints/export.csv")
 def complaints_csv(
     request: Request,
-    status: str | None = None,
-    category: str | None = None,
-    gu: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
+    flt: QueueFilterDep,
 ) -> Response:
     user = gate(request)
     if not isinstance(user, AdminUser):
         return user
-    return csv_response(request, QueueFilter.parse(status, category, gu, date_from, date_to))
+    return csv_response(request, flt)
 
 
 @router.get("/complaints/{receipt}", response_class=HTMLResponse)

@@ -7,8 +7,9 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Depends
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -204,3 +205,7 @@ def _csv_safe(value: Any) -> str:
     """Neutralise spreadsheet formulas in free text (CSV injection)."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# The queue's five query parameters, read once for every page and API route that filters.
+QueueFilterDep = Annotated[QueueFilter, Depends(QueueFilter.parse)]
