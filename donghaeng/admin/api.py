@@ -14,7 +14,14 @@ from pydantic import BaseModel, Field
 
 from donghaeng.admin.dashboard import build_dashboard
 from donghaeng.admin.logs import list_audit, search_turns
-from donghaeng.admin.queue import QueueFilter, QueueFilterDep, complaint_detail, export_csv, filter_choices, list_complaints
+from donghaeng.admin.queue import (
+    QueueFilter,
+    QueueFilterDep,
+    complaint_detail,
+    export_csv,
+    filter_choices,
+    list_complaints,
+)
 from donghaeng.admin.session import clear_session_cookie, set_session_cookie, sign_in
 from donghaeng.admin.users import list_users
 from donghaeng.api.auth import (
