@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from donghaeng.connectors.police import DEFAULT_DATASET as DEFAULT_POLICE_DATASET
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 DEFAULT_DATA_DIR = REPO_DIR / "data"
@@ -33,8 +35,10 @@ class Settings(BaseSettings):
     # Optional live connectors; without a key the product says live data is unavailable.
     seoul_api_key: str | None = None
     kma_api_key: str | None = None
-    # 공공데이터포털 (data.go.kr) key: the bus arrival service takes this one.
+    # 공공데이터포털 (data.go.kr) key: the bus arrival service and the police office list take this one.
     data_go_kr_api_key: str | None = None
+    # api.odcloud.kr path of 경찰청 경찰관서 위치 주소 현황; the uddi changes with each published version.
+    police_offices_dataset: str = DEFAULT_POLICE_DATASET
     http_timeout_s: float = 4.0
 
     # Optional LLM (OpenAI-compatible), off by default.

@@ -21,6 +21,7 @@ from donghaeng.connectors.bus import BusArrivalConnector
 from donghaeng.connectors.http import CachedHttpClient
 from donghaeng.connectors.kma import KmaConnector
 from donghaeng.connectors.poi import PoiConnector
+from donghaeng.connectors.police import DEFAULT_DATASET, PoliceConnector
 from donghaeng.connectors.subway import SubwayArrivalConnector
 from donghaeng.geo.gazetteer import landmark_places, load_resolver
 from donghaeng.geo.resolver import LocationResolver
@@ -56,12 +57,15 @@ def build_public_data_skills(settings: Any, engine: Engine, phrasebook: Phrasebo
     seoul_key = getattr(settings, "seoul_api_key", None)
     bus_key = bus_service_key(settings)
     kma_key = getattr(settings, "kma_api_key", None)
+    portal_key = getattr(settings, "data_go_kr_api_key", None)
+    police = (PoliceConnector(portal_key, client, getattr(settings, "police_offices_dataset", DEFAULT_DATASET))
+              if portal_key else None)
     knowledge = knowledge_dir(data_dir)
     benefits = load_benefits(knowledge)
     services = load_services(engine)
     return [
         FacilityNearbySkill(FacilityCatalog.from_store(engine, resolver), resolver, phrasebook,
-                            PoiConnector(seoul_key, client) if seoul_key else None),
+                            PoiConnector(seoul_key, client) if seoul_key else None, police),
         SubwayArrivalSkill(resolver, phrasebook, SubwayArrivalConnector(seoul_key, client) if seoul_key else None),
         BusArrivalSkill(resolver, phrasebook, BusArrivalConnector(bus_key, client) if bus_key else None),
         BikeSkill(engine, resolver, phrasebook, BikeConnector(seoul_key, client) if seoul_key else None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -39,9 +40,10 @@ def serve(routes: dict[str, str | Exception | int], calls: list[str] | None = No
 
 @pytest.fixture()
 def recorded() -> Callable[..., CachedHttpClient]:
-    """A client factory: ``recorded({"bikeList": "bike_list.json"}, calls)``."""
+    """A client factory: ``recorded({"bikeList": "bike_list.json"}, calls)``; ``clock`` fakes time for caches."""
 
-    def make(routes: dict[str, str | Exception | int], calls: list[str] | None = None) -> CachedHttpClient:
-        return CachedHttpClient(timeout_s=0.5, retries=2, backoff_s=0, transport=serve(routes, calls))
+    def make(routes: dict[str, str | Exception | int], calls: list[str] | None = None,
+             clock: Callable[[], float] = time.monotonic) -> CachedHttpClient:
+        return CachedHttpClient(timeout_s=0.5, retries=2, backoff_s=0, transport=serve(routes, calls), clock=clock)
 
     return make
