@@ -135,6 +135,10 @@ class Sign:
     def search(self, text: str) -> bool:
         return self.pattern.search(text) is not None
 
+    def start(self, text: str) -> int:
+        match = self.pattern.search(text)
+        return match.start() if match else -1
+
 
 def _signs(items: list[object] | None) -> tuple[Sign, ...]:
     return tuple(Sign.of(str(item)) for item in items or [] if str(item).strip())
@@ -157,7 +161,8 @@ class EmergencyDetector:
                  call_only: tuple[Sign, ...] = (), past_time: tuple[Sign, ...] = (),
                  past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
                  not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
-                 repair_request: tuple[Sign, ...] = ()):
+                 repair_request: tuple[Sign, ...] = (), usage_trouble: tuple[Sign, ...] = ()):
+        self._usage_trouble = usage_trouble
         self._not_now_past = not_now_past
         self._hypothetical = hypothetical
         self._repair_request = repair_request
@@ -180,7 +185,8 @@ class EmergencyDetector:
         return cls(strong, weak, _signs(data.get("any_kind")), _signs(data.get("urgency")),
                    _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
                    _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
-                   _signs(data.get("hypothetical")), _signs(data.get("repair_request")))
+                   _signs(data.get("hypothetical")), _signs(data.get("repair_request")),
+                   _signs(data.get("usage_trouble")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -196,16 +202,20 @@ class EmergencyDetector:
             urgent = any(sign.search(text) for sign in self._urgency)
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
+        if not strong and not weak and any(sign.search(text) for sign in self._usage_trouble):
+            return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어": trouble with us, not a danger
         if not general and self._past_story_only(text):
             return None
         if not strong and not general and self._hazard_report(text):
             return None
-        signs = len(strong) + len(weak)
+        # Two patterns that match the same words ("불 났" and "불이 났") are one sign.
+        signs = len({sign.start(text) for _, sign in strong + weak})
         if not general and signs < 2 and (any(sign.search(text) for sign in self._not_now) or (
                 any(sign.search(text) for sign in self._not_now_past)
                 and not any(sign.search(text) for sign in self._still_now))):
             return None
-        kind = self._kind(strong or weak)
+        # Kind from the signs that name one: a bare "119 불러 주세요" with a fall names medical.
+        kind = self._kind([hit for hit in strong if hit[0]] or weak)
         confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
         return Alarm(kind, sources, round(confidence, 3))

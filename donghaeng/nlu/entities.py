@@ -134,7 +134,10 @@ class FuzzyMatcher:
         by_type: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         for entry in entries:
             compact = entry.name.replace(" ", "")
-            if len(compact) >= min_syllables and all(is_syllable(ch) for ch in compact):
+            # Names may carry digits (정부24), but need two syllables to be matched by sound.
+            syllables = sum(1 for ch in compact if is_syllable(ch))
+            if len(compact) >= min_syllables and syllables >= 2 \
+                    and all(is_syllable(ch) or ch.isdigit() for ch in compact):
                 by_type[entry.type].append((spoken_jamo(compact), entry))
         self._by_type = {t: ([j for j, _ in items], [e for _, e in items]) for t, items in by_type.items()}
 
@@ -145,6 +148,8 @@ class FuzzyMatcher:
         pieces = [spoken_jamo(ch) for ch in compact]
         text = "".join(pieces)
         owner = [i for i, piece in enumerate(pieces) for _ in piece]
+        starts = {i for i in range(len(owner)) if i == 0 or owner[i] != owner[i - 1]}
+        ends = {i for i in range(1, len(owner) + 1) if i == len(owner) or owner[i] != owner[i - 1]}
         mentions: list[Mention] = []
         for entry_type in sorted(wanted_types):
             names, entries = self._by_type.get(entry_type, ([], []))
@@ -157,12 +162,23 @@ class FuzzyMatcher:
                 alignment = fuzz.partial_ratio_alignment(name, text)
                 if alignment is None:
                     continue
-                window = text[alignment.dest_start:alignment.dest_end]
-                distance = Levenshtein.distance(name, window)
-                allowed = 1 if len(name) < 10 else 2
-                if distance > allowed or alignment.dest_end <= alignment.dest_start:
+                if alignment.dest_end <= alignment.dest_start:
                     continue
-                first, last = owner[alignment.dest_start], owner[alignment.dest_end - 1] + 1
+                # The aligned window has the name's length and may sit a jamo off; a heard jamo too
+                # many or too few (요향 for 요양) needs it longer or shorter to count as one edit.
+                # Windows hold whole syllables, so no name is heard from half of one (일거리 in 길걸으).
+                windows = [(begin, stop)
+                           for begin in range(alignment.dest_start - 2, alignment.dest_start + 3)
+                           for stop in range(alignment.dest_end - 2, alignment.dest_end + 3)
+                           if 0 <= begin < stop <= len(text) and begin in starts and stop in ends]
+                if not windows:
+                    continue
+                distance, start, end = min((Levenshtein.distance(name, text[begin:stop]), begin, stop)
+                                           for begin, stop in windows)
+                allowed = 1 if len(name) < 10 else 2
+                if distance > allowed:
+                    continue
+                first, last = owner[start], owner[end - 1] + 1
                 rank = (distance, -len(name))
                 if best is None or rank < best[:2]:
                     # A mis-heard name is reported as it should have been heard (경복꿍 → 경복궁).

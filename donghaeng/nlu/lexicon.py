@@ -96,6 +96,8 @@ def place_entries(public_dir: Path) -> list[Entry]:
     admin = public_dir / "admin_districts"
     for row in _read_csv(admin / "seoul_gu_centroids.csv"):
         entries.append(Entry(row["SIG_KOR_NM"], "gu", row["SIG_KOR_NM"]))
+        # Each 구's office is a landmark of its own ("노원구청 근처"), not the whole 구.
+        entries.append(Entry(row["SIG_KOR_NM"] + "청", "landmark", row["SIG_KOR_NM"] + "청"))
     dongs: set[str] = set()
     for row in _read_csv(admin / "seoul_admin_dong_centroids_2017.csv"):
         dongs |= _dong_variants(row["dong"])

@@ -26,7 +26,7 @@ _SINO_RUN = f"[{_SINO}]+"
 _AGE_TENS = ("서른", "마흔", "예순", "일흔", "여든", "아흔")
 _UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _NATIVE_AGE = re.compile(
-    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되])"
+    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야])"
 )
 # "칠십 하나 먹었어": Sino tens with a native unit, as people say their age.
 _NATIVE_ONES = "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉"
@@ -136,7 +136,8 @@ def _dashed_rule(match: re.Match[str]) -> str:
     return "-".join(parts)
 
 
-_SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]\s){{1,5}}[{_SINO}])(?=\s?(?:번|호선|세|살))")
+# ... or in tens and ones: "육십 칠 세" is 67.
+_SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]{{1,2}}\s){{1,5}}[{_SINO}])(?=\s?(?:번|호선|세|살))")
 
 
 def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:

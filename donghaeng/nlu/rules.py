@@ -35,6 +35,9 @@ class IntentRule:
     name_weights: dict[str, float]
     phrases: tuple[tuple[Phrase, float], ...]
     needs: str | None = None
+    # ``exact_words`` intents (things we do not do: 로또, 도박) match as written, so their
+    # words are not heard inside others by sound (도박 in 또박또박).
+    strict: bool = False
 
 
 @dataclass
@@ -68,13 +71,15 @@ class IntentRules:
             exact = bool(spec.get("exact_words", False))
             for strength, weight in STRENGTHS.items():
                 phrases.extend((phrase, weight)
-                               for phrase in compile_all([str(p) for p in spec.get(strength, [])], exact=exact))
+                               for phrase in compile_all([str(p) for p in spec.get(strength, [])],
+                                                         strict=exact, exact=exact))
             rules.append(IntentRule(
                 intent=str(intent),
                 slots=tuple(spec.get("slots", [])),
                 name_weights={str(k): float(v) for k, v in (spec.get("names") or {}).items()},
                 phrases=tuple(phrases),
                 needs=spec.get("needs"),
+                strict=exact,
             ))
         return cls(rules)
 
@@ -85,8 +90,9 @@ class IntentRules:
     def score(self, utterance: Utterance, found_types: set[str]) -> list[Score]:
         """Scores of all intents with any evidence, best first."""
         scores: list[Score] = []
-        key, spaced = utterance.key, utterance.spaced
+        spaced = utterance.spaced
         for rule in self.rules.values():
+            key = utterance.strict_key if rule.strict else utterance.key
             score = Score(rule.intent)
             by_weight: dict[float, float] = {}
             # Single-part free phrases are plain substring tests on the key (the bulk, kept in C);

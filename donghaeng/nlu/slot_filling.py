@@ -18,7 +18,7 @@ from donghaeng.nlu.entities import Mention
 from donghaeng.nlu.morphology import noun_phrases
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
-from donghaeng.nlu.slots import Found, find_bare_route, put, select_station, select_stop
+from donghaeng.nlu.slots import Found, find_bare_age, find_bare_route, put, select_station, select_stop
 
 if TYPE_CHECKING:
     from donghaeng.nlu.cascade import NluEngine
@@ -94,7 +94,7 @@ class SlotFiller:
             put(slots, "benefit", found.first("benefit"))
         elif intent == "welfare.eligibility":
             put(slots, "benefit", found.first("benefit"))
-            put(slots, "age", found.age)
+            put(slots, "age", found.age or find_bare_age(utterance.spaced))
             put(slots, "household", found.first("household"))
         elif intent == "complaint.file":
             put(slots, "category", self.category(utterance, found))
@@ -149,7 +149,10 @@ class SlotFiller:
         runs = [self._trim(run) for run in noun_phrases(spaced)]
         runs = [run for run in runs if run]
         compact_at = _compact_offsets(spaced)
-        for mention in self._corrected(found.mentions, utterance.compact):
+        # A means (무인발급기) is the topic only when nothing else is: "무인발급기서 등본 떼믄" asks about 등본.
+        mentions = sorted(self._corrected(found.mentions, utterance.compact),
+                          key=lambda m: m.has("topic") and m.name_of("topic") in self.topic_trailing)
+        for mention in mentions:
             if mention.has("topic"):
                 for run in runs:
                     start, end = compact_at[run[0][1]], compact_at[run[-1][2] - 1] + 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from donghaeng.nlu.entities import Mention
+from donghaeng.nlu.hangul import is_syllable
 
 PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
 # A crossing named after a dong or station is one place: 길동사거리, 구의사거리.
@@ -23,7 +24,7 @@ _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|�
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
 _AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이시고|이시는|이시니|이시라|잡수|자셨|드셨|드신|먹은|먹었|묵은|자신|되셨|되신|이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
-                       r"인디|인데예|인데유|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|$)")
+                       r"인디|인데예|인데유|이래|노인|야|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|$)")
 # English ages: "she is 72", "I just turned 65", "72 years old".
 _AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
                           r"|(?<!\d)(\d{2,3})\s?(?:years?|yrs?)\b)", re.IGNORECASE)
@@ -33,7 +34,7 @@ _RECEIPT_PLAIN = re.compile(r"(?:접수\s?번호|receipt|번호)\s?(?:는|가|�
 _RECEIPT_SPOKEN = re.compile(r"(?<![0-9A-Za-z])((?:[0-9A-Za-z]*\d[0-9A-Za-z]*\s){1,3}[0-9A-Za-z]*\d[0-9A-Za-z]*)(?![0-9A-Za-z])")
 _DIRECTION = re.compile(r"(\S+?)\s?(?:방면|방향|쪽으로 가는|쪽|으로 가는|로 가는|가는|행\b)")
 _PARTICLE_TAIL = re.compile(r"(으로|에서|까지|쪽|로|에|은|는|이|가|을|를|도|요)$")
-_STOP_CONTEXT = ("에서", "정류장", "정류소", "앞", "에", "stop", "busstop")
+_STOP_CONTEXT = ("에서", "서", "정류장", "정류소", "앞", "에", "stop", "busstop")
 _LATIN = re.compile(r"[a-z]{3}")
 
 
@@ -82,8 +83,11 @@ class Found:
                 continue
             previous = mention
             crossing = next((s for s in CROSSING_SUFFIXES if self.compact[mention.end:].startswith(s)), None)
+            road = _road_suffix(self.compact, mention)
             if crossing and any(mention.has(t) for t in ("dong", "station", "gu", "landmark", "stop")):
                 places.append(self.compact[mention.start:mention.end] + crossing)
+            elif road and any(mention.has(t) for t in ("dong", "station", "landmark")):
+                places.append(self.compact[mention.start:mention.end] + road)
             elif mention.has("station") and self.compact[mention.end:].startswith("역"):
                 places.append(mention.name_of("station") + "역")
             else:
@@ -112,6 +116,23 @@ def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = ""
     return match.group(1) if match else None
 
 
+def _road_suffix(compact: str, mention: Mention) -> str | None:
+    """"대로" or "로" that makes a road of a place name: 천호대로, 봉천로.
+
+    After a name ending in a consonant other than ㄹ, 로 cannot be the particle (that would be
+    으로: 봉천으로), so 봉천로 is the road; after 마포 or 서울 it may be "to", and is left alone.
+    """
+    rest = compact[mention.end:]
+    if rest.startswith("대로"):
+        return "대로"
+    last = compact[mention.end - 1] if mention.end > 0 else ""
+    if rest.startswith("로") and is_syllable(last):
+        final = (ord(last) - 0xAC00) % 28
+        if final not in (0, 8):  # no final consonant, or ㄹ
+            return "로"
+    return None
+
+
 def find_bare_route(compact: str) -> str | None:
     """A bare three- or four-digit number, read as a route once the intent is known to be a bus."""
     match = _BARE_ROUTE.search(compact)
@@ -133,6 +154,16 @@ def find_age(spaced: str) -> int | None:
             if 10 <= age <= 120:
                 return age
     return None
+
+
+# A number said alone in an eligibility question is the age ("나 65 혼자 사는데"), unless a unit
+# follows it (65만 원, 65평, 65번) or it is a bound, not an age (70 넘었는데, 80쯤).
+_BARE_AGE = re.compile(r"(?<![\d.,-])([5-9]\d|1[01]\d)(?![\d.,%]|\s?(?:번|원|만|천|개|분|시|년|월|일|층|호|평|명|대|키로|킬로|kg|cm|m\b|넘|이 넘|쯤|가까|이상|안팎|전후))")
+
+
+def find_bare_age(spaced: str) -> int | None:
+    match = _BARE_AGE.search(spaced)
+    return int(match.group(1)) if match else None
 
 
 def find_receipt(spaced: str) -> str | None:

@@ -1,0 +1,73 @@
+"""Failure classes found on blind sets 5, 6 and 7, checked with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # emergencies said as what happened, in dialect, or split by the recogniser
+    ("할아버지가 수면제를 한 주먹 삼키셨어요", "safety.emergency", {"kind": "medical"}),
+    ("옆방 아저씨가 농약을 마셨대요", "safety.emergency", {"kind": "medical"}),
+    ("혼자 사시는 분인데 초인종 눌러도 기척이 없어요", "safety.emergency", {"kind": "medical"}),
+    ("아부지가 안 깨어나요", "safety.emergency", {"kind": "medical"}),
+    ("욕실에서 미끄러지셨는데 못 일어나셔 119 좀", "safety.emergency", {"kind": "medical"}),
+    ("하르방 쓰러젼", "safety.emergency", {"kind": "medical"}),
+    ("주방에 불이 훅 올라와서 안 꺼져", "safety.emergency", {"kind": "fire"}),
+    ("불이 이불에 옮겨 붙었어요", "safety.emergency", {"kind": "fire"}),
+    ("불 불 불 연기 땜에 앞이 안 보여", "safety.emergency", {"kind": "fire"}),
+    # ... and words that only sound alarming
+    ("살려 줘요 이 앱 사용법을 하나도 모르겠어", "meta.help", {}),
+    ("불타는 토요일인데 뭐 하고 놀까", "unknown", {}),
+    ("혼자살아요 생계급여 되나요", "welfare.eligibility", {"benefit": "livelihood_aid", "household": "single"}),
+    ("더위에 쓰러지는 사람 많다던데 내일 몇 도야", "weather.forecast", {"when": "tomorrow"}),
+    ("쓰러지신 뒤로 누워만 계신 어머니 장기요양 받을 수 있나요", "welfare.eligibility", {"benefit": "long_term_care"}),
+    ("엊그제 불났던 가게 앞에 쓰레기 좀 치워 주세요", "complaint.file", {"category": "trash"}),
+    # complaints told as a situation
+    ("공사장 망치 소리에 애가 자꾸 깨요", "complaint.file", {"category": "noise"}),
+    ("누가 밤에 몰래 폐가구를 버리고 가요", "complaint.file", {"category": "trash"}),
+    ("신림로 쪽 가로등 나갔어요", "complaint.file", {"category": "streetlight", "place": "신림로"}),
+    ("송파대로 차도가 푹 꺼졌어요", "complaint.file", {"category": "road_damage", "place": "송파대로"}),
+    ("버스 정류장 난간이 떨어져 나갔어요 신고할게요", "complaint.file", {"category": "other"}),
+    ("놀이터 시소 줄이 끊어졌는데 어디다 말해요", "complaint.file", {"category": "other"}),
+    ("전에 신고한 거 있잖아요 그거 처리됐나 확인 좀", "complaint.status", {}),
+    # places: a 구청, a road after a name that ends in a consonant
+    ("노원구청 근처 약국 어디야", "facility.nearby", {"facility": "pharmacy", "place": "노원구청"}),
+    # mis-heard names
+    ("장기 요향 등급 신청하려면 어떻게 해요", "welfare.info", {"benefit": "long_term_care"}),
+    ("정브24 좀 켜 봐", "app.open", {"app": "gov24"}),
+    ("근처 보건서 어디 있어요", "facility.nearby", {"facility": "health_center"}),
+    ("스카웃 동행 신청할래요 화곡역이요", "safety.escort", {"place": "화곡역"}),
+    # welfare: how to apply vs whether I can, and ages said in words
+    ("의료급여 받으려면 통장 사본 내야 돼요", "welfare.info", {"benefit": "medical_aid"}),
+    ("수급자 될라카믄 뭐부터 해야 되노", "welfare.info", {"benefit": "livelihood_aid"}),
+    ("그 뭐라 하더라 집으로 목욕 시켜 주러 오는 거", "welfare.info", {"benefit": "long_term_care"}),
+    ("우리 내외도 에너지바우처 되는가", "welfare.eligibility", {"benefit": "energy_voucher", "household": "couple"}),
+    ("칠십 노인인데 기초연금 되나", "welfare.eligibility", {"benefit": "basic_pension", "age": 70}),
+    ("육십 팔 세인데 노인일자리 할 수 있어요", "welfare.eligibility", {"benefit": "senior_jobs", "age": 68}),
+    ("나 일흔셋 혼자 사는데 주거급여 받을 수 있나", "welfare.eligibility",
+     {"benefit": "housing_benefit", "age": 73, "household": "single"}),
+    ("둘 다 여든 넘었는데 돌봄 서비스 되나요", "welfare.eligibility", {"benefit": "senior_care", "household": "couple"}),
+    # transit: waiting in the rain, a stop said with 서
+    ("사 칠 이 번 아직 멀었어요 비 와서 추워", "transit.bus_arrival", {"route": "472"}),
+    ("종로3가서 143번 언제 와", "transit.bus_arrival", {"route": "143", "stop": "종로3가"}),
+    ("따릉이 반납하고 다시 빌리려는데 청계천 쪽 대여소", "transit.bike", {"place": "청계천"}),
+    # a leading 아니 is not the request
+    ("급한 건 아닌데 그냥 직원하고 통화하고 싶어요", "handoff.human", {}),
+    ("하늘이 꾸물꾸물하네 비 쏟아지려나", "weather.forecast", {}),
+    ("오늘 하영 추우꽈", "weather.forecast", {"when": "today"}),
+    # meta commands said another way
+    ("아까 신청한 거 없던 걸로 할게요", "meta.cancel", {}),
+    ("또박또박 좀 말해 줘요", "meta.slower", {}),
+    ("아니라고몇번을얘기해", "meta.deny", {}),
+    ("처음인데 뭐라고 말하면 돼요", "meta.help", {}),
+    ("안냐세여", "meta.greet", {}),
+    ("거기 누구 계세요", "meta.greet", {}),
+    ("라면 맛있게 끓이는 법", "unknown", {}),
+    ("오래된 소화기 어떡해 버려요", "faq.answer", {"topic": "소화기"}),
+]
+
+
+@pytest.mark.parametrize("text, intent, slots", CASES)
+def test_round7_class(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
