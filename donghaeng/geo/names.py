@@ -81,3 +81,11 @@ def copula(word: str) -> str:
 def subject(word: str) -> str:
     """word + 이/가."""
     return word + ("이" if has_final_consonant(word) else "가")
+
+
+def toward(word: str) -> str:
+    """word + 으로/로 (로 after a vowel or ㄹ: 봉천로로, 망원동으로)."""
+    last = next((ch for ch in reversed(word.strip()) if "가" <= ch <= "힣"), "")
+    if last and (ord(last) - 0xAC00) % 28 == 8:  # final ㄹ
+        return word + "로"
+    return word + ("으로" if has_final_consonant(word) else "로")

@@ -85,7 +85,7 @@ class ComplaintFileSkill:
         label = slots.get("place") or self._phrases.say("complaints.here")
         category_name = self._phrases.say(f"complaints.categories.{category}")
         if not request.confirmed:
-            return SkillResponse(text=self._phrases.say("complaints.confirm", category=category_name, place=label),
+            return SkillResponse(text=self._phrases.say("complaints.confirm", category=category_name, place_toward=names.toward(label)),
                                  state=STATE_CONFIRM, data={"slots": remember})
         new = complaint_store.NewComplaint(
             category=str(category), place=str(label), detail=str(slots.get("detail") or ""),
