@@ -49,7 +49,8 @@ STATEMENT_PROBABILITY = 0.30
 STATEMENT_RULE_CEILING = 8.0  # a decisive pile of rule evidence is never overruled
 CONVERSATION_INTENTS = frozenset({"safety.emergency"})
 DISCOURSE_INTENTS = frozenset({"meta.deny", "meta.confirm", "meta.greet"})
-_CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<=[주해보하열켜우틀])고\s")
+# "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
+_CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
 _WARM_UP = ("복지로 앱 좀 켜 봐라", "삼칠공번 버스 몇 분 남았노", "봉천동 노인정 어데 있는교", "예", "주거급여 나도 되는교",
             "경노당 가는 길 알려 줘", "내일 점심 메뉴 골라 줘", "여권 사진 규격 알려 줘")
@@ -168,9 +169,12 @@ class NluEngine:
             # A leading "아니 …" / "네 …" is how people start talking, not a request of its own.
             if decision.source == "template" and decision.scores and decision.scores[0].total >= FIRST_CLAUSE_THRESHOLD \
                     and decision.intent not in DISCOURSE_INTENTS:
-                # When the whole says the same thing, its details count too ("따릉이 반납하고 … 청계천 쪽").
+                # When the whole says the same thing, its details count too ("따릉이 반납하고 … 청계천 쪽");
+                # when it says something far more strongly, the cut was not between two requests
+                # ("동사무소 사람이 나보고 기초연금 받을 수 있다고 …").
                 whole, whole_found = self.decide(utterance, self.find(utterance))
-                if whole.intent == decision.intent:
+                if whole.intent == decision.intent or (
+                        whole.scores and whole.scores[0].total >= decision.scores[0].total + FIRST_CLAUSE_THRESHOLD):
                     return self._result(utterance, whole_found, whole, utterance)
                 return self._result(first, found, decision, utterance)
         decision, found = self.decide(utterance, self.find(utterance))

@@ -161,8 +161,10 @@ class EmergencyDetector:
                  call_only: tuple[Sign, ...] = (), past_time: tuple[Sign, ...] = (),
                  past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
                  not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
-                 repair_request: tuple[Sign, ...] = (), usage_trouble: tuple[Sign, ...] = ()):
+                 repair_request: tuple[Sign, ...] = (), usage_trouble: tuple[Sign, ...] = (),
+                 denied: tuple[Sign, ...] = ()):
         self._usage_trouble = usage_trouble
+        self._denied = denied
         self._not_now_past = not_now_past
         self._hypothetical = hypothetical
         self._repair_request = repair_request
@@ -186,7 +188,7 @@ class EmergencyDetector:
                    _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
                    _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
                    _signs(data.get("hypothetical")), _signs(data.get("repair_request")),
-                   _signs(data.get("usage_trouble")))
+                   _signs(data.get("usage_trouble")), _signs(data.get("denied")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -196,6 +198,14 @@ class EmergencyDetector:
         strong += [("", sign) for sign in self._call_only if sign.search(text)]
         weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if sign.search(text)]
         general = [sign for sign in self._any_kind if sign.search(text)]
+        # Words inside a denial ("응급 상황은 아니고요") are not signs.
+        denied = [match.span() for sign in self._denied if (match := sign.pattern.search(text))]
+        if denied:
+            def kept(sign: Sign) -> bool:
+                return not any(start <= sign.start(text) < end for start, end in denied)
+            strong = [hit for hit in strong if kept(hit[1])]
+            weak = [hit for hit in weak if kept(hit[1])]
+            general = [sign for sign in general if kept(sign)]
         if not strong and not general:
             if not weak:
                 return None

@@ -31,7 +31,7 @@ _NATIVE_AGE = re.compile(
 # "칠십 하나 먹었어": Sino tens with a native unit, as people say their age.
 _NATIVE_ONES = "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉"
 _AGE_VERB = r"(?=\s?(?:살|세|먹|묵|잡수|자셨|드셨|되|됐|이에요|이예요|예요|이야|인데|인디|이라|이요|입니다|이고|이여|이유|이오|$))"
-_SINO_TENS_NATIVE_ONES = re.compile(rf"(?<!\S)([이삼사오육칠팔구]십)\s?({_NATIVE_ONES}){_AGE_VERB}")
+_SINO_TENS_NATIVE_ONES = re.compile(rf"(?<!\S)([이삼사오육칠팔구]십)\s?({_NATIVE_ONES})(?:{_AGE_VERB}|(?=\s))")
 
 
 def _mixed_age_rule(match: re.Match[str]) -> str:
@@ -100,12 +100,15 @@ def _standalone_rule(match: re.Match[str]) -> str:
     word = match.group(1)
     has_unit = any(ch in SINO_UNITS for ch in word)
     if (has_unit and len(word) >= 2) or len(word) >= 3:
+        rest = match.string[match.end():]
+        # "구십이에요" is 90 + 이에요 (after 십 the copula is 이에요; 92 would be "구십이예요"), and
+        # "칠십일이라예" is 71 + 이라예: the copula's 이 was read into the number run.
+        if has_unit and word.endswith("이") and parse_sino(word[:-1]) is not None and (
+                rest.startswith(("에요", "었", "였", "라")) or parse_sino(word) is None):
+            return parse_sino(word[:-1]) + "이"
         value = parse_sino(word)
         if value is not None:
             return value
-        # "칠십일이라예": the copula's 이 was read into the number run.
-        if has_unit and word.endswith("이") and parse_sino(word[:-1]) is not None:
-            return parse_sino(word[:-1]) + "이"
     return word
 
 

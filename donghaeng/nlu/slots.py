@@ -20,6 +20,8 @@ PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
 CROSSING_SUFFIXES = ("사거리", "오거리", "삼거리", "네거리", "교차로")
 _NIGHT_ROUTE = re.compile(r"(?<![0-9a-z])[nN](\d{2,3})(?!\d)")
 _ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
+# Trunk routes with a letter: 110A/110B, 750A/750B ("bus 110B", "750A번").
+_LETTERED_ROUTE = re.compile(r"(?<![\w-])(\d{2,4}[a-zA-Z])(?=번|버스|\s|$)")
 _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
@@ -90,6 +92,8 @@ class Found:
                 places.append(self.compact[mention.start:mention.end] + road)
             elif mention.has("station") and self.compact[mention.end:].startswith("역"):
                 places.append(mention.name_of("station") + "역")
+            elif mention.has("station") and mention.surface.endswith("역"):
+                places.append(mention.surface)  # a station whose name ends in 역 (서울역)
             else:
                 kind = next((t for t in PLACE_TYPES if mention.has(t)), None)
                 if kind is not None:
@@ -112,6 +116,9 @@ def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = ""
     match = _NIGHT_ROUTE.search(spaced) or _NIGHT_ROUTE.search(compact)
     if match:
         return "N" + match.group(1)
+    match = _LETTERED_ROUTE.search(spaced)
+    if match and not match.group(1).lower().startswith("n"):
+        return match.group(1).upper()
     match = _ROUTE_WITH_COUNTER.search(compact)
     return match.group(1) if match else None
 

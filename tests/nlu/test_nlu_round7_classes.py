@@ -1,4 +1,4 @@
-"""Failure classes found on blind sets 5, 6 and 7, checked with our own sentences."""
+"""Failure classes found on blind sets 5 to 8, checked with our own sentences."""
 
 from __future__ import annotations
 
@@ -64,6 +64,20 @@ CASES = [
     ("거기 누구 계세요", "meta.greet", {}),
     ("라면 맛있게 끓이는 법", "unknown", {}),
     ("오래된 소화기 어떡해 버려요", "faq.answer", {"topic": "소화기"}),
+    # round 9: trapped people, denials, figures of speech, lettered routes, ages and copulas
+    ("화장실 문이 안 열려서 애가 갇혀 있어요", "safety.emergency", {}),
+    ("불 난 건물 안에 할머니가 아직 계세요", "safety.emergency", {"kind": "fire"}),
+    ("위급한 건 아니고요 상담원 연결 부탁해요", "handoff.human", {}),
+    ("소방차 진입로에 트럭이 서 있어요 신고할게요", "complaint.file", {"category": "illegal_parking"}),
+    ("아랫집 음악 소리 때문에 뚜껑 열리기 직전이야 민원 넣어", "complaint.file", {"category": "noise"}),
+    ("750B 버스 언제 와요", "transit.bus_arrival", {"route": "750B"}),
+    ("팔십셋 노인도 돌봄 서비스 되나요", "welfare.eligibility", {"benefit": "senior_care", "age": 83}),
+    ("우리 아버지 팔십이에요 치매 검사 받을 수 있어요", "welfare.eligibility", {"benefit": "dementia_support", "age": 80}),
+    ("구청 직원이 나보고 주거급여 받을 수 있다카던데 맞나", "welfare.eligibility", {"benefit": "housing_benefit"}),
+    ("용산역 근처 무더위쉼터 알려 주고 가는 길도 알려 줘", "facility.nearby", {"facility": "heat_shelter", "place": "용산역"}),
+    ("비트코인 시세 좀 알려 줘", "unknown", {}),
+    ("그기 아이라니까", "meta.deny", {}),
+    ("이제 그만해요", "meta.cancel", {}),
 ]
 
 
