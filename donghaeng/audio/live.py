@@ -146,4 +146,4 @@ class LiveUtterance:
                 yield pcm_to_wav(chunk.pcm, chunk.sample_rate)
 
     def close(self) -> None:
-        self._stream.discard_speculation()
+        self._stream.close()

@@ -44,7 +44,9 @@ def _build(name: str, settings: Any) -> SpeechToText:
     if name == "whisper":
         from donghaeng.stt.whisper import WhisperSTT, default_cache_dir
 
-        return WhisperSTT(default_cache_dir(getattr(settings, "var_dir", None)), threads=WHISPER_THREADS)
+        return WhisperSTT(default_cache_dir(getattr(settings, "var_dir", None)), threads=WHISPER_THREADS,
+                          beam_size=int(getattr(settings, "whisper_beam_size", 5)),
+                          compute_type=str(getattr(settings, "whisper_compute_type", "int8")))
     if name == "vosk":
         from donghaeng.stt.vosk import VoskSTT
 

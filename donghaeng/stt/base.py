@@ -57,7 +57,10 @@ class SpeechStream(Protocol):
         """The VAD saw a short pause: an engine may start its final decode early."""
 
     def discard_speculation(self) -> None:
-        """Speech resumed after a pause: drop any early decode."""
+        """Speech resumed after a pause: an early decode no longer covers the utterance."""
+
+    def close(self) -> None:
+        """The utterance was abandoned: stop any decoding still to do."""
 
 
 @runtime_checkable

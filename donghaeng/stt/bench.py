@@ -54,20 +54,44 @@ def score(reference: str, hypothesis: str) -> tuple[int, int]:
     return result.substitutions + result.deletions + result.insertions, result.ref_len
 
 
+def streamed_text(engine: Any, pcm: np.ndarray, frame_s: float = 0.1, trailing_silence_s: float = 0.3) -> str:
+    """The final text of ``pcm`` fed as a live stream: 100 ms frames, the VAD's pauses driving the
+    engine's early decoding (for Whisper: pieces cut at pauses), as on the WebSocket."""
+    from donghaeng.audio.vad import StreamingVad
+
+    audio = np.concatenate([pcm, np.zeros(int(trailing_silence_s * 16_000), dtype=np.float32)])
+    stream, vad, frame = engine.stream(), StreamingVad(), int(frame_s * 16_000)
+    for offset in range(0, len(audio), frame):
+        chunk = audio[offset:offset + frame]
+        stream.accept(chunk)
+        for event in vad.push(chunk):
+            if event.kind == "pause":
+                stream.speculate()
+            elif event.kind == "resume":
+                stream.discard_speculation()
+    return stream.finish().text
+
+
 def _percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else 0.0
 
 
 def run_stt_benchmark(settings: Any, audio_dir: Path, engines: Iterable[str] = ("vosk", "whisper"),
                       limit: int | None = None,
-                      variants: Iterable[str] = ("clean", "telephone_8k", "noise_10db", "slowed_0.8x")) -> dict:
-    """Per engine and variant: CER (pooled and mean per clip), real-time factor; per engine load time and RSS."""
+                      variants: Iterable[str] = ("clean", "telephone_8k", "noise_10db", "slowed_0.8x"),
+                      streamed: bool = True) -> dict:
+    """Per engine and variant: CER (pooled and mean per clip), real-time factor; per engine load time and RSS.
+
+    ``clean_streamed``: CER of the same clips fed as a live stream (see ``streamed_text``).
+    """
     from donghaeng.audio.variants import VARIANTS
     from donghaeng.stt import create_stt
 
     rows = load_manifest(audio_dir, limit)
     clips = [(row, read_wav(audio_dir / row["file"])) for row in rows]
-    report: dict[str, Any] = {"cores": os.cpu_count(), "clips": len(clips), "metric": "kocer CER", "engines": {}}
+    report: dict[str, Any] = {"cores": os.cpu_count(), "clips": len(clips), "metric": "kocer CER", "engines": {},
+                              "whisper": {"beam_size": getattr(settings, "whisper_beam_size", None),
+                                          "compute_type": getattr(settings, "whisper_compute_type", None)}}
     for name in engines:
         rss_before = _rss_mb()
         started = time.perf_counter()
@@ -90,6 +114,12 @@ def run_stt_benchmark(settings: Any, audio_dir: Path, engines: Iterable[str] = (
             entry[variant] = {"cer": round(edits / max(chars, 1), 4),
                               "mean_clip_cer": round(statistics.fmean(per_clip), 4) if per_clip else None,
                               "rtf": round(decode_s / max(audio_s, 1e-9), 3)}
+        if streamed:
+            edits = chars = 0
+            for row, pcm in clips:
+                clip_edits, clip_chars = score(row["text"], streamed_text(engine, pcm))
+                edits, chars = edits + clip_edits, chars + clip_chars
+            entry["clean_streamed"] = {"cer": round(edits / max(chars, 1), 4)}
         entry["peak_rss_mb"] = round(_peak_rss_mb(), 1)
         report["engines"][name] = entry
     return report

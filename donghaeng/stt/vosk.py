@@ -95,6 +95,9 @@ class VoskStream:
     def discard_speculation(self) -> None:
         """Nothing was started early, so nothing to drop."""
 
+    def close(self) -> None:
+        """Vosk decodes in the caller's thread: nothing runs in the background."""
+
     def finish(self) -> Transcript:
         started = time.perf_counter()
         text, confidence = _text_and_confidence(self._recognizer.FinalResult())
