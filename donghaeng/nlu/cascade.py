@@ -49,6 +49,9 @@ STATEMENT_PROBABILITY = 0.30
 STATEMENT_RULE_CEILING = 8.0  # a decisive pile of rule evidence is never overruled
 CONVERSATION_INTENTS = frozenset({"safety.emergency"})
 DISCOURSE_INTENTS = frozenset({"meta.deny", "meta.confirm", "meta.greet"})
+# A request taken back and said again: "복지로 열어 줘 아 아니 그거 말고 정부24".
+_CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|그게\s아니라|"
+                         r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
 _CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
@@ -161,13 +164,16 @@ class NluEngine:
     # -- stages -------------------------------------------------------------------------------
 
     def interpret(self, utterance: Utterance) -> NluResult:
-        """Context-free reading: first clause of a compound request when it stands on its own."""
+        """Context-free reading: a corrected request, or the first clause of a compound one."""
+        corrected = self._corrected(utterance)
+        if corrected is not None:
+            return corrected
         clauses = _CLAUSE_BREAK.split(utterance.spaced, maxsplit=1)
         if len(clauses) == 2 and clauses[0].strip():
             first = self._utterance_of(utterance.text, clauses[0].strip())
             decision, found = self.decide(first, self.find(first))
             # A leading "아니 …" / "네 …" is how people start talking, not a request of its own.
-            if decision.source == "template" and decision.scores and decision.scores[0].total >= FIRST_CLAUSE_THRESHOLD \
+            if decision.source in ("template", "fuzzy") and decision.scores and decision.scores[0].total >= FIRST_CLAUSE_THRESHOLD \
                     and decision.intent not in DISCOURSE_INTENTS:
                 # When the whole says the same thing, its details count too ("따릉이 반납하고 … 청계천 쪽");
                 # when it says something far more strongly, the cut was not between two requests
@@ -179,6 +185,32 @@ class NluEngine:
                 return self._result(first, found, decision, utterance)
         decision, found = self.decide(utterance, self.find(utterance))
         return self._result(utterance, found, decision, utterance)
+
+    def _corrected(self, utterance: Utterance) -> NluResult | None:
+        """"160번 언제 와 아니 그거 말고 162번": the request of the whole, the details said last.
+
+        The intent is read from both parts without the correction words (so 아니 does not read
+        as "no"); slots come from what follows the correction, and those it does not name
+        (내일 in "강서구 내일 날씨 아니 그거 말고 양천구") from what came before.
+        """
+        match = _CORRECTION.search(utterance.spaced)
+        if match is None:
+            return None
+        before, after = utterance.spaced[:match.start()].strip(), utterance.spaced[match.end():].strip()
+        if not before or not after:
+            return None
+        later = self._utterance_of(utterance.text, after)
+        later_decision, later_found = self.decide(later, self.find(later))
+        if not later_found.mentions and not later_found.route and not later_found.line and later_found.age is None:
+            return None  # nothing named after it: a plain "no" ("아니 그거 말고 다른 거")
+        joined = self._utterance_of(utterance.text, f"{before} {after}")
+        decision, _ = self.decide(joined, self.find(joined))
+        earlier = self._utterance_of(utterance.text, before)
+        _, earlier_found = self.decide(earlier, self.find(earlier))
+        slots = self.filler.fill(decision.intent, later, later_found, self)
+        for name, value in self.filler.fill(decision.intent, earlier, earlier_found, self).items():
+            slots.setdefault(name, value)
+        return NluResult(decision.intent, slots, decision.confidence, utterance.text, utterance.spaced, decision.source)
 
     def find(self, utterance: Utterance) -> Found:
         """All names, numbers and codes in the utterance, before the intent is known."""

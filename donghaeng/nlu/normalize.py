@@ -22,6 +22,9 @@ from donghaeng.nlu.numerals import digits_from_words
 
 _KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
 _LONE_JAMO = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
+# Typed initials that are words of their own.
+_JAMO_MEANING = {"ㅇㅇ": "응", "ㅇㅋ": "오케이", "ㄴㄴ": "아니", "ㄱㄱ": "고고"}
+_JAMO_WORDS = re.compile(r"(?<![ㄱ-ㅎ])(ㅇㅇ|ㅇㅋ|ㄴㄴ|ㄱㄱ)(?![ㄱ-ㅎ])")
 _REPEATS = re.compile(r"([^\d공영])\1{2,}")  # digits repeat in codes (2024-000123), 공공공일 too
 _SPACES = re.compile(r"\s+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
@@ -88,10 +91,29 @@ def word_starts(spaced: str) -> set[int]:
     return starts
 
 
+def join_split_syllables(spaced: str) -> str:
+    """A recogniser that spaced every syllable ("불 이 나 써 요", "3 3 1 7 5"): three or more
+    one-letter words in a row are one word."""
+    words = spaced.split(" ")
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and (word.isdigit() or "가" <= word <= "힣") and (
+                not run or run[-1].isdigit() == word.isdigit()):
+            run.append(word)
+            continue
+        out.extend(["".join(run)] if len(run) >= 3 else run)
+        run = [word] if len(word) == 1 and (word.isdigit() or "가" <= word <= "힣") else []
+        if not run and word:
+            out.append(word)
+    return " ".join(w for w in out if w)
+
+
 def clean_surface(text: str) -> str:
     """Unicode NFC, punctuation and emoticons out, stretched letters shortened, one space."""
     text = unicodedata.normalize("NFC", text)
     text = _KEEP.sub(" ", text)
+    text = _JAMO_WORDS.sub(lambda m: _JAMO_MEANING[m.group(1)], text)  # ㅇㅇ = 응, ㄴㄴ = 아니
     text = _LONE_JAMO.sub(" ", text)  # ㅋㅋ, ㅠㅠ carry no request
     text = _DASH_OUTSIDE_CODES.sub(" ", text)  # keep 2AA-2409-0012345, drop stray dashes
     text = _REPEATS.sub(r"\1\1", text)
@@ -113,7 +135,7 @@ def apply_dialect(text: str, rules: NormalizationRules) -> str:
 def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     """Full normalisation of one utterance into the shapes the cascade matches on."""
     rules = rules or NormalizationRules()
-    spaced = clean_surface(text)
+    spaced = join_split_syllables(clean_surface(text))
     spaced = spaced.lower() if spaced.isascii() else spaced
     if rules.latin_places is not None and _LATIN_WORD.search(spaced):
         spaced = rules.latin_places.rewrite(spaced.lower())

@@ -1,4 +1,4 @@
-"""Failure classes found on blind sets 5 to 8, checked with our own sentences."""
+"""Failure classes found on blind sets 5 to 9, checked with our own sentences."""
 
 from __future__ import annotations
 
@@ -78,6 +78,22 @@ CASES = [
     ("비트코인 시세 좀 알려 줘", "unknown", {}),
     ("그기 아이라니까", "meta.deny", {}),
     ("이제 그만해요", "meta.cancel", {}),
+    # round 10: a request taken back and said again keeps its intent and takes the new details
+    ("서울지갑 켜 줘 아 아니 그거 말고 복지로", "app.open", {"app": "bokjiro"}),
+    ("273번 언제 와 아니 아니 271번", "transit.bus_arrival", {"route": "271"}),
+    ("마포구 경로당 아니 그거 말고 서대문구 경로당", "facility.nearby", {"facility": "senior_center", "place": "서대문구"}),
+    ("종로구 모레 날씨 아니 그게 아니라 중구", "weather.forecast", {"place": "중구", "when": "tomorrow"}),
+    ("아니 그거 말고 다른 거요", "meta.deny", {}),
+    # ... syllables spaced apart by the recogniser, typed initials
+    ("연 기 가 나 요 빨 리 와 주 세 요", "safety.emergency", {"kind": "fire"}),
+    ("처리 상황 알려 줘 접수번호 4 4 2 1 8", "complaint.status", {"receipt": "44218"}),
+    ("ㄴㄴ", "meta.deny", {}),
+    # ... and the rest
+    ("그저께 지갑을 잃어버렸거든요 근처 지구대 어디예요", "facility.nearby", {"facility": "police"}),
+    ("기초연금 신청서 쓰는 게 너무 어려워요", "welfare.info", {"benefit": "basic_pension"}),
+    ("어머니 장기요양 등급 갱신 절차 알려 주세요", "welfare.info", {"benefit": "long_term_care"}),
+    ("노원구 금일 날씨", "weather.forecast", {"place": "노원구", "when": "today"}),
+    ("더버서 쉬어 갈 디 있나", "facility.nearby", {"facility": "heat_shelter"}),
 ]
 
 
