@@ -30,6 +30,22 @@ def test_whisper_transcribes_real_speech(stt_settings, real_clip) -> None:
 
 
 @pytest.mark.slow
+def test_whisper_reads_audio_longer_than_its_short_window(stt_settings, real_clip) -> None:
+    from donghaeng.stt.whisper import WINDOW_S
+
+    pcm, _ = real_clip
+    gap = np.zeros(8000, dtype=np.float32)
+    repeats = int(WINDOW_S // (len(pcm) / 16_000 + 0.5)) + 2
+    long_pcm = np.concatenate([np.concatenate([pcm, gap]) for _ in range(repeats)])
+    assert len(long_pcm) / 16_000 > WINDOW_S, "the standard 30 s path is the one under test"
+    engine = create_stt("whisper", stt_settings)
+    transcript = engine.transcribe(long_pcm)
+    # Whisper merges verbatim repeats, so compare with the clip's own words, not the repeated reference.
+    assert transcript.duration_s > WINDOW_S and transcript.text
+    assert engine.transcribe(pcm).text.split()[0] in transcript.text
+
+
+@pytest.mark.slow
 def test_vosk_streams_partials_on_real_speech(stt_settings, real_clip) -> None:
     pcm, reference = real_clip
     stream = create_stt("vosk", stt_settings).stream()
