@@ -210,7 +210,7 @@ def _voice(settings: Settings) -> dict[str, Any]:
         assistant.prepare_store()
         assistant.warm()
         try:
-            return run_voice_latency_benchmark(local, SHARED_DIR / "audio", assistant=assistant)
+            return run_voice_latency_benchmark(local, SHARED_DIR / "audio", assistant=assistant, limit=20)
         finally:
             assistant.engine.dispose()
 
