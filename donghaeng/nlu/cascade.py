@@ -49,6 +49,7 @@ STATEMENT_PROBABILITY = 0.30
 STATEMENT_RULE_CEILING = 8.0  # a decisive pile of rule evidence is never overruled
 CONVERSATION_INTENTS = frozenset({"safety.emergency"})
 DISCOURSE_INTENTS = frozenset({"meta.deny", "meta.confirm", "meta.greet"})
+_CONJUNCTION = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s")
 # A request taken back and said again: "복지로 열어 줘 아 아니 그거 말고 정부24".
 _CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|그게\s아니라|"
                          r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)")
@@ -173,14 +174,17 @@ class NluEngine:
             first = self._utterance_of(utterance.text, clauses[0].strip())
             decision, found = self.decide(first, self.find(first))
             # A leading "아니 …" / "네 …" is how people start talking, not a request of its own.
+            # ... and names alone ("혼자 계신 노인분들 안부 전화해 주고 …") ask for nothing.
             if decision.source in ("template", "fuzzy") and decision.scores and decision.scores[0].total >= FIRST_CLAUSE_THRESHOLD \
-                    and decision.intent not in DISCOURSE_INTENTS:
+                    and decision.intent not in DISCOURSE_INTENTS \
+                    and any(not phrase.startswith("<") for phrase in decision.scores[0].phrases):
                 # When the whole says the same thing, its details count too ("따릉이 반납하고 … 청계천 쪽");
                 # when it says something far more strongly, the cut was not between two requests
                 # ("동사무소 사람이 나보고 기초연금 받을 수 있다고 …").
                 whole, whole_found = self.decide(utterance, self.find(utterance))
-                if whole.intent == decision.intent or (
-                        whole.scores and whole.scores[0].total >= decision.scores[0].total + FIRST_CLAUSE_THRESHOLD):
+                joined_by_word = _CONJUNCTION.search(utterance.spaced) is not None  # "그리고": two requests for sure
+                if whole.intent == decision.intent or (not joined_by_word and whole.scores and
+                                                       whole.scores[0].total >= decision.scores[0].total + FIRST_CLAUSE_THRESHOLD):
                     return self._result(utterance, whole_found, whole, utterance)
                 return self._result(first, found, decision, utterance)
         decision, found = self.decide(utterance, self.find(utterance))

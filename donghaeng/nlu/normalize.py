@@ -92,8 +92,8 @@ def word_starts(spaced: str) -> set[int]:
 
 
 def join_split_syllables(spaced: str) -> str:
-    """A recogniser that spaced every syllable ("불 이 나 써 요", "3 3 1 7 5"): three or more
-    one-letter words in a row are one word."""
+    """A recogniser that spaced every syllable ("불 이 나 써 요", "3 3 1 7 5"): four or more
+    one-letter words in a row are one word (three are often real words: "행 몇 분")."""
     words = spaced.split(" ")
     out: list[str] = []
     run: list[str] = []
@@ -102,7 +102,7 @@ def join_split_syllables(spaced: str) -> str:
                 not run or run[-1].isdigit() == word.isdigit()):
             run.append(word)
             continue
-        out.extend(["".join(run)] if len(run) >= 3 else run)
+        out.extend(["".join(run)] if len(run) >= 4 else run)
         run = [word] if len(word) == 1 and (word.isdigit() or "가" <= word <= "힣") else []
         if not run and word:
             out.append(word)

@@ -209,11 +209,12 @@ def find_direction(spaced: str, station_names: set[str]) -> str | None:
 
 
 def select_stop(stops: tuple[Mention, ...], compact: str) -> str | None:
-    """A bus stop named and followed by 에서/정류장/앞, so that any word is not taken for a stop."""
+    """A bus stop named and followed by 에서/정류장/앞, so that any word is not taken for a stop;
+    failing that, a stop named after a station ("강남역 언제 와요", "bus 602 at Hapjeong station")."""
     for mention in stops:
         if compact[mention.end:].startswith(_STOP_CONTEXT):
             return mention.surface
-    return None
+    return next((m.surface for m in stops if m.surface.endswith("역") and len(m.surface) >= 3), None)
 
 
 def select_station(found: Found, compact: str) -> str | None:

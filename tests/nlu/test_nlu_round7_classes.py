@@ -94,6 +94,11 @@ CASES = [
     ("어머니 장기요양 등급 갱신 절차 알려 주세요", "welfare.info", {"benefit": "long_term_care"}),
     ("노원구 금일 날씨", "weather.forecast", {"place": "노원구", "when": "today"}),
     ("더버서 쉬어 갈 디 있나", "facility.nearby", {"facility": "heat_shelter"}),
+    # round 11: "그리고" joins two requests, the first is answered; stops named after stations
+    ("가로등 고쳐 달라고 민원 넣어 줘 그리고 내일 날씨도", "complaint.file", {"category": "streetlight"}),
+    ("143번 버스 사당역 언제 와요", "transit.bus_arrival", {"route": "143", "stop": "사당역"}),
+    ("합정역 6호선 응암 행 몇 분 남았어", "transit.subway_arrival", {"station": "합정", "line": "6", "direction": "응암"}),
+    ("혼자 사시는 어르신 말동무 해 주고 챙겨 주는 서비스 이름이 뭐예요", "welfare.info", {"benefit": "senior_care"}),
 ]
 
 
