@@ -188,7 +188,7 @@ class EmergencyDetector:
                    _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
                    _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
                    _signs(data.get("hypothetical")), _signs(data.get("repair_request")),
-                   _signs(data.get("usage_trouble")), _signs(data.get("denied")))
+                   _signs(data.get("usage_trouble")) + _signs(data.get("everyday_trouble")), _signs(data.get("denied")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -213,7 +213,7 @@ class EmergencyDetector:
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
         if not strong and not weak and any(sign.search(text) for sign in self._usage_trouble):
-            return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어": trouble with us, not a danger
+            return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
         if not general and self._past_story_only(text):
             return None
         if not strong and not general and self._hazard_report(text):

@@ -99,6 +99,12 @@ CASES = [
     ("143번 버스 사당역 언제 와요", "transit.bus_arrival", {"route": "143", "stop": "사당역"}),
     ("합정역 6호선 응암 행 몇 분 남았어", "transit.subway_arrival", {"station": "합정", "line": "6", "direction": "응암"}),
     ("혼자 사시는 어르신 말동무 해 주고 챙겨 주는 서비스 이름이 뭐예요", "welfare.info", {"benefit": "senior_care"}),
+    # round 12: a fall down stairs, choking, a break-in in progress; everyday hyperbole
+    ("할아버지가 계단에서 굴러서 머리를 다쳤어요", "safety.emergency", {"kind": "medical"}),
+    ("아기가 동전을 삼켰는데 입술이 파래요", "safety.emergency", {"kind": "medical"}),
+    ("옆집 현관문을 누가 부수고 있어요", "safety.emergency", {"kind": "crime"}),
+    ("살려 줘 심심해 죽겠어", "unknown", {}),
+    ("숨 좀 쉬고 말해 따라갈 수가 없어", "meta.slower", {}),
 ]
 
 

@@ -27,6 +27,7 @@ FLOORS = {
     "nlu_holdout8/holdout8.jsonl": (0.98, 0.94),
     "nlu_holdout9/holdout9.jsonl": (0.97, 0.92),
     "nlu_holdout10/holdout10.jsonl": (0.97, 0.94),
+    "nlu_holdout11/holdout11.jsonl": (0.96, 0.93),
 }
 
 
