@@ -54,7 +54,7 @@ _CONJUNCTION = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음�
 _CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|그게\s아니라|"
                          r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
-_CLAUSE_BREAK = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
+_CLAUSE_BREAK = re.compile(_CONJUNCTION.pattern + r"|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
 _WARM_UP = ("복지로 앱 좀 켜 봐라", "삼칠공번 버스 몇 분 남았노", "봉천동 노인정 어데 있는교", "예", "주거급여 나도 되는교",
             "경노당 가는 길 알려 줘", "내일 점심 메뉴 골라 줘", "여권 사진 규격 알려 줘")
@@ -173,8 +173,8 @@ class NluEngine:
         if len(clauses) == 2 and clauses[0].strip():
             first = self._utterance_of(utterance.text, clauses[0].strip())
             decision, found = self.decide(first, self.find(first))
-            # A leading "아니 …" / "네 …" is how people start talking, not a request of its own.
-            # ... and names alone ("혼자 계신 노인분들 안부 전화해 주고 …") ask for nothing.
+            # A leading "아니 …" / "네 …" is how people start talking, not a request of its own, and
+            # names alone ("혼자 계신 노인분들 안부 전화해 주고 …") ask for nothing.
             if decision.source in ("template", "fuzzy") and decision.scores and decision.scores[0].total >= FIRST_CLAUSE_THRESHOLD \
                     and decision.intent not in DISCOURSE_INTENTS \
                     and any(not phrase.startswith("<") for phrase in decision.scores[0].phrases):
@@ -204,7 +204,7 @@ class NluEngine:
         if not before or not after:
             return None
         later = self._utterance_of(utterance.text, after)
-        later_decision, later_found = self.decide(later, self.find(later))
+        _, later_found = self.decide(later, self.find(later))
         if not later_found.mentions and not later_found.route and not later_found.line and later_found.age is None:
             return None  # nothing named after it: a plain "no" ("아니 그거 말고 다른 거")
         joined = self._utterance_of(utterance.text, f"{before} {after}")
