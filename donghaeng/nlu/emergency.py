@@ -161,9 +161,9 @@ class EmergencyDetector:
                  call_only: tuple[Sign, ...] = (), past_time: tuple[Sign, ...] = (),
                  past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
                  not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
-                 repair_request: tuple[Sign, ...] = (), usage_trouble: tuple[Sign, ...] = (),
+                 repair_request: tuple[Sign, ...] = (), trouble: tuple[Sign, ...] = (),
                  denied: tuple[Sign, ...] = ()):
-        self._usage_trouble = usage_trouble
+        self._trouble = trouble  # usage_trouble + everyday_trouble: a figure of speech with "살려 줘"
         self._denied = denied
         self._not_now_past = not_now_past
         self._hypothetical = hypothetical
@@ -212,7 +212,7 @@ class EmergencyDetector:
             urgent = any(sign.search(text) for sign in self._urgency)
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
-        if not strong and not weak and any(sign.search(text) for sign in self._usage_trouble):
+        if not strong and not weak and any(sign.search(text) for sign in self._trouble):
             return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
         if not general and self._past_story_only(text):
             return None
