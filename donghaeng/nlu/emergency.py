@@ -139,6 +139,20 @@ class Sign:
         match = self.pattern.search(text)
         return match.start() if match else -1
 
+    def span(self, text: str) -> tuple[int, int]:
+        match = self.pattern.search(text)
+        return match.span() if match else (-1, -1)
+
+
+def _distinct(spans: list[tuple[int, int]]) -> int:
+    """How many separate places in the text the matches cover (overlapping ones count once)."""
+    count, reach = 0, -1
+    for start, end in sorted(spans):
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
+    return count
+
 
 def _signs(items: list[object] | None) -> tuple[Sign, ...]:
     return tuple(Sign.of(str(item)) for item in items or [] if str(item).strip())
@@ -218,8 +232,8 @@ class EmergencyDetector:
             return None
         if not strong and not general and self._hazard_report(text):
             return None
-        # Two patterns that match the same words ("불 났" and "불이 났") are one sign.
-        signs = len({sign.start(text) for _, sign in strong + weak})
+        # Patterns that match overlapping words ("불 났" and "불이 났") are one sign.
+        signs = _distinct([sign.span(text) for _, sign in strong + weak])
         if not general and signs < 2 and (any(sign.search(text) for sign in self._not_now) or (
                 any(sign.search(text) for sign in self._not_now_past)
                 and not any(sign.search(text) for sign in self._still_now))):

@@ -105,6 +105,20 @@ CASES = [
     ("옆집 현관문을 누가 부수고 있어요", "safety.emergency", {"kind": "crime"}),
     ("살려 줘 심심해 죽겠어", "unknown", {}),
     ("숨 좀 쉬고 말해 따라갈 수가 없어", "meta.slower", {}),
+    # round 13 (emergency-focused blind set): stroke, stings, crashes, burns, missing people, threats
+    ("엄마가 갑자기 왼팔에 힘이 없대요", "safety.emergency", {"kind": "medical"}),
+    ("말벌에 쏘였는데 숨이 막혀 와요", "safety.emergency", {"kind": "medical"}),
+    ("버스 정류장에 쓰러진 할아버지가 대답을 못 하세요", "safety.emergency", {"kind": "medical"}),
+    ("오토바이랑 차가 박았는데 한 사람이 피를 흘려요", "safety.emergency", {"kind": "medical"}),
+    ("뜨거운 물에 데어서 살이 벗겨졌어요", "safety.emergency", {"kind": "medical"}),
+    ("우리 아들이 마트에서 없어졌어요", "safety.emergency", {"kind": "crime"}),
+    ("치매 있는 어머니가 아침에 나가셨는데 안 들어오세요", "safety.emergency", {"kind": "crime"}),
+    ("어떤 남자가 칼을 들고 위협하고 있어요", "safety.emergency", {"kind": "crime"}),
+    ("주방에서 가스 냄시가 심하게 나요", "safety.emergency", {"kind": "fire"}),
+    # ... and the look-alikes answered as what they are
+    ("심폐소생술 미리 배워 두고 싶은데 어디서 해요", "faq.answer", {"topic": "심폐소생술"}),
+    ("어제 누가 따라오는 것 같아 무서웠어요 오늘은 안심귀가 신청할게요", "safety.escort", {}),
+    ("응급 상황은 아닌데요 상담사 연결해 주세요", "handoff.human", {}),
 ]
 
 
@@ -112,3 +126,18 @@ CASES = [
 def test_round7_class(engine, text, intent, slots):
     result = engine.understand(text)
     assert (result.intent, result.slots) == (intent, slots), result
+
+
+LOOKALIKES = [
+    "119는 전화 요금 나오는 번호인가요",
+    "지난달 화재로 집이 타서 긴급복지 신청하고 싶어요",
+    "하임리히법 혹시 몰라서 미리 알아 두려고요",
+    "뇌졸중 전조 증상이 뭐예요",
+    "작년에 도둑맞은 지갑 도난 신고 지금 해도 돼요",
+    "로또 되면 심장마비 올 듯",
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_danger_words_about_something_else_raise_no_alarm(engine, text):
+    assert engine.understand(text).intent != "safety.emergency"
