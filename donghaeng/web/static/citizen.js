@@ -415,7 +415,7 @@
     el.heard.dataset.partials = String(turn.partials.length);  // a plain count, handy for checks
     const now = performance.now();
     const paint = () => { turn.paintTimer = null; turn.lastPaint = performance.now();
-      if (!turn.resultShown) { el.heard.classList.add("is-partial"); el.heard.textContent = turn.partials.at(-1); } };
+      if (!turn.resultShown && !turn.done) { el.heard.classList.add("is-partial"); el.heard.textContent = turn.partials.at(-1); } };
     // Throttled: seniors read along, and a screen reader would otherwise chase every word.
     if (now - turn.lastPaint >= PARTIAL_MIN_GAP_MS) paint();
     else if (!turn.paintTimer) turn.paintTimer = window.setTimeout(paint, PARTIAL_MIN_GAP_MS - (now - turn.lastPaint));
@@ -509,7 +509,8 @@
   }
   function closeLive(turn) {
     turn.done = true;
-    window.clearTimeout(turn.timer);
+    // A partial still waiting to be painted must not cover the answer that the fallback brings.
+    window.clearTimeout(turn.timer); window.clearTimeout(turn.paintTimer); turn.paintTimer = null;
     if (turn.stopCapture) { turn.stopCapture(); turn.stopCapture = null; }
     try { turn.ws.close(); } catch (_) { /* already closed */ }
   }
