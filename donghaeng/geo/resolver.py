@@ -88,6 +88,10 @@ class LocationResolver:
         gu, rest = self._split_gu(query)
         if gu and not rest:
             return Resolution(FOUND, query, gu)
+        # A place named after its 구 ("노원구청" stops) is that place, not the whole 구.
+        whole = self._lookup(query) if gu and rest else []
+        if whole:
+            return self._decide(query, whole, lat, lon)
         matches = self._lookup(rest)
         if gu:
             matches = [p for p in matches if p.gu == gu.name] or ([gu] if not matches else [])

@@ -25,6 +25,13 @@ def test_names_resolve(resolver: LocationResolver, text: str, kind: str, gu: str
     assert (result.place.gu or resolver.gu_of(result.place.lat, result.place.lon)) == gu
 
 
+def test_a_place_named_after_its_gu_is_that_place_not_the_gu(resolver: LocationResolver) -> None:
+    result = resolver.resolve("노원구청")
+    assert result.status == FOUND and result.place is not None
+    assert result.place.kind != "gu" and "노원구청" in result.place.name
+    assert resolver.gu_of(result.place.lat, result.place.lon) == "노원구"
+
+
 def test_ars_number_finds_the_stop(resolver: LocationResolver) -> None:
     result = resolver.resolve("01001")
     assert result.place is not None and result.place.name == "종로2가사거리"
