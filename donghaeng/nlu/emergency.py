@@ -135,10 +135,6 @@ class Sign:
     def search(self, text: str) -> bool:
         return self.pattern.search(text) is not None
 
-    def start(self, text: str) -> int:
-        match = self.pattern.search(text)
-        return match.start() if match else -1
-
     def span(self, text: str) -> tuple[int, int]:
         match = self.pattern.search(text)
         return match.span() if match else (-1, -1)
@@ -216,7 +212,7 @@ class EmergencyDetector:
         denied = [match.span() for sign in self._denied if (match := sign.pattern.search(text))]
         if denied:
             def kept(sign: Sign) -> bool:
-                return not any(start <= sign.start(text) < end for start, end in denied)
+                return not any(start <= sign.span(text)[0] < end for start, end in denied)
             strong = [hit for hit in strong if kept(hit[1])]
             weak = [hit for hit in weak if kept(hit[1])]
             general = [sign for sign in general if kept(sign)]

@@ -94,16 +94,17 @@ def word_starts(spaced: str) -> set[int]:
 def join_split_syllables(spaced: str) -> str:
     """A recogniser that spaced every syllable ("불 이 나 써 요", "3 3 1 7 5"): four or more
     one-letter words in a row are one word (three are often real words: "행 몇 분")."""
-    words = spaced.split(" ")
+    def letter(word: str) -> bool:
+        return len(word) == 1 and (word.isdigit() or "가" <= word <= "힣")
+
     out: list[str] = []
     run: list[str] = []
-    for word in [*words, ""]:
-        if len(word) == 1 and (word.isdigit() or "가" <= word <= "힣") and (
-                not run or run[-1].isdigit() == word.isdigit()):
+    for word in [*spaced.split(" "), ""]:
+        if letter(word) and (not run or run[-1].isdigit() == word.isdigit()):
             run.append(word)
             continue
         out.extend(["".join(run)] if len(run) >= 4 else run)
-        run = [word] if len(word) == 1 and (word.isdigit() or "가" <= word <= "힣") else []
+        run = [word] if letter(word) else []
         if not run and word:
             out.append(word)
     return " ".join(w for w in out if w)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from donghaeng.nlu.entities import Mention
-from donghaeng.nlu.hangul import is_syllable
+from donghaeng.nlu.hangul import decompose, is_syllable
 
 PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
 # A crossing named after a dong or station is one place: 길동사거리, 구의사거리.
@@ -133,10 +133,8 @@ def _road_suffix(compact: str, mention: Mention) -> str | None:
     if rest.startswith("대로"):
         return "대로"
     last = compact[mention.end - 1] if mention.end > 0 else ""
-    if rest.startswith("로") and is_syllable(last):
-        final = (ord(last) - 0xAC00) % 28
-        if final not in (0, 8):  # no final consonant, or ㄹ
-            return "로"
+    if rest.startswith("로") and is_syllable(last) and decompose(last)[2] not in ("", "ㄹ"):
+        return "로"
     return None
 
 
