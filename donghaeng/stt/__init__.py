@@ -42,11 +42,14 @@ def clear_stt_cache() -> None:
 
 def _build(name: str, settings: Any) -> SpeechToText:
     if name == "whisper":
+        from donghaeng.stt.rescoring import DEFAULT_WEIGHT, KiwiRescorer
         from donghaeng.stt.whisper import WhisperSTT, default_cache_dir
 
+        weight = float(getattr(settings, "whisper_lm_weight", DEFAULT_WEIGHT))
         return WhisperSTT(default_cache_dir(getattr(settings, "var_dir", None)), threads=WHISPER_THREADS,
                           beam_size=int(getattr(settings, "whisper_beam_size", 5)),
-                          compute_type=str(getattr(settings, "whisper_compute_type", "int8")))
+                          compute_type=str(getattr(settings, "whisper_compute_type", "int8")),
+                          rescorer=KiwiRescorer(weight) if weight > 0 else None)
     if name == "vosk":
         from donghaeng.stt.vosk import VoskSTT
 

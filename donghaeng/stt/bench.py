@@ -91,7 +91,8 @@ def run_stt_benchmark(settings: Any, audio_dir: Path, engines: Iterable[str] = (
     clips = [(row, read_wav(audio_dir / row["file"])) for row in rows]
     report: dict[str, Any] = {"cores": os.cpu_count(), "clips": len(clips), "metric": "kocer CER", "engines": {},
                               "whisper": {"beam_size": getattr(settings, "whisper_beam_size", None),
-                                          "compute_type": getattr(settings, "whisper_compute_type", None)}}
+                                          "compute_type": getattr(settings, "whisper_compute_type", None),
+                                          "lm_weight": getattr(settings, "whisper_lm_weight", None)}}
     for name in engines:
         rss_before = _rss_mb()
         started = time.perf_counter()

@@ -24,6 +24,7 @@ import numpy as np
 
 from donghaeng.errors import AudioError
 from donghaeng.stt.base import SpeechStream, Transcript, pcm_duration_s
+from donghaeng.stt.rescoring import Hypothesis, Rescorer
 from donghaeng.stt.streaming import SpeculativeStream
 
 MODEL_NAME = "whisper-base"
@@ -104,7 +105,9 @@ class WhisperSTT:
     name = "whisper"
 
     def __init__(self, cache_dir: Path, *, threads: int = 2, beam_size: int = 5, compute_type: str = "int8",
-                 initial_prompt: str | None = None):
+                 initial_prompt: str | None = None, rescorer: Rescorer | None = None):
+        """``rescorer``: chooses among the beam's candidates (see ``rescoring``); without one the
+        acoustically best candidate is taken."""
         from faster_whisper import WhisperModel  # heavy: imported only when the engine is built
 
         started = time.perf_counter()
@@ -113,6 +116,7 @@ class WhisperSTT:
                                         cpu_threads=threads, num_workers=1)
         self.beam_size = beam_size
         self.initial_prompt = initial_prompt
+        self.rescorer = rescorer
         from faster_whisper.tokenizer import Tokenizer
         from faster_whisper.transcribe import get_suppressed_tokens
 
@@ -146,18 +150,24 @@ class WhisperSTT:
         features = self._model.feature_extractor(padded)
         frames = features.shape[-1] - features.shape[-1] % 2  # the encoder halves the frame count
         encoded = self._model.model.encode(get_ctranslate2_storage(np.ascontiguousarray(features[None, :, :frames])))
+        candidates = self.beam_size if self.rescorer is not None else 1
         result = self._model.model.generate(
-            encoded, [self._prompt], beam_size=self.beam_size, patience=1, length_penalty=1, max_length=224,
-            return_scores=True, suppress_blank=True, suppress_tokens=self._suppress,
+            encoded, [self._prompt], beam_size=self.beam_size, num_hypotheses=candidates, patience=1,
+            length_penalty=1, max_length=224, return_scores=True, suppress_blank=True, suppress_tokens=self._suppress,
         )[0]
-        tokens = result.sequences_ids[0]
-        text = self._tokenizer.decode(tokens).strip()
-        # With length penalty 1 the score is the mean log-probability per token.
-        confidence = float(np.exp(result.scores[0])) if tokens and result.scores else None
-        return text, confidence
+        # With length penalty 1 a score is the mean log-probability per token.
+        hypotheses = [Hypothesis(self._tokenizer.decode(tokens).strip(), float(mean) * len(tokens), len(tokens))
+                      for tokens, mean in zip(result.sequences_ids, result.scores)]
+        if not hypotheses:
+            return "", None
+        chosen = self.rescorer.best(hypotheses) if self.rescorer is not None else hypotheses[0]
+        confidence = float(np.exp(chosen.log_prob / chosen.tokens)) if chosen.tokens else None
+        return chosen.text, confidence
 
     def _decode_standard(self, pcm: np.ndarray) -> tuple[str, float | None]:
-        """faster-whisper's own loop over 30 s windows, for long audio or a prompt."""
+        """faster-whisper's own loop over 30 s windows, for long audio or a prompt.
+
+        The loop keeps only its best candidate, so long audio is not language-model rescored."""
         segments, _info = self._model.transcribe(
             pcm, language="ko", task="transcribe", beam_size=self.beam_size,
             condition_on_previous_text=False, without_timestamps=True, vad_filter=False,
