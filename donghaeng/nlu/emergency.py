@@ -172,7 +172,10 @@ class EmergencyDetector:
                  past_story: tuple[Sign, ...] = (), still_now: tuple[Sign, ...] = (),
                  not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
                  repair_request: tuple[Sign, ...] = (), trouble: tuple[Sign, ...] = (),
-                 denied: tuple[Sign, ...] = ()):
+                 denied: tuple[Sign, ...] = (), service_names: tuple[Sign, ...] = (),
+                 service_question: tuple[Sign, ...] = ()):
+        self._service_names = service_names
+        self._service_question = service_question
         self._trouble = trouble  # usage_trouble + everyday_trouble: a figure of speech with "살려 줘"
         self._denied = denied
         self._not_now_past = not_now_past
@@ -198,7 +201,8 @@ class EmergencyDetector:
                    _signs(data.get("not_now")), _signs(data.get("call_only")), _signs(data.get("past_time")),
                    _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
                    _signs(data.get("hypothetical")), _signs(data.get("repair_request")),
-                   _signs(data.get("usage_trouble")) + _signs(data.get("everyday_trouble")), _signs(data.get("denied")))
+                   _signs(data.get("usage_trouble")) + _signs(data.get("everyday_trouble")), _signs(data.get("denied")),
+                   _signs(data.get("service_names")), _signs(data.get("service_question")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -226,6 +230,8 @@ class EmergencyDetector:
             return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
         if not general and self._past_story_only(text):
             return None
+        if not general and self._question_about_service(text, [sign for _, sign in strong + weak]):
+            return None
         if not strong and not general and self._hazard_report(text):
             return None
         # Patterns that match overlapping words ("불 났" and "불이 났") are one sign.
@@ -245,6 +251,17 @@ class EmergencyDetector:
         고쳐 주세요"): a complaint about a hazard, not someone in danger now."""
         return (any(sign.search(text) for sign in self._hypothetical)
                 and any(sign.search(text) for sign in self._repair_request))
+
+    def _question_about_service(self, text: str, signs: list[Sign]) -> bool:
+        """A question about 119 or the police themselves ("119 구급차 요금 따로 내요?"): every sign
+        is only a service's name, a cost or rules question is asked, and nobody asks it to come."""
+        if not any(sign.search(text) for sign in self._service_question):
+            return False
+        if any(sign.search(text) for sign in self._still_now):
+            return False
+        names = [match.span() for sign in self._service_names for match in sign.pattern.finditer(text)]
+        return all(any(start <= sign.span(text)[0] and sign.span(text)[1] <= end for start, end in names)
+                   for sign in signs)
 
     def _past_story_only(self, text: str) -> bool:
         """A clearly past narrative ("작년에 불났을 때 소방차가 금방 오더라"): a past time word and
