@@ -51,8 +51,11 @@ CONVERSATION_INTENTS = frozenset({"safety.emergency"})
 DISCOURSE_INTENTS = frozenset({"meta.deny", "meta.confirm", "meta.greet"})
 _CONJUNCTION = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음에|and also|and then)\s")
 # A request taken back and said again: "복지로 열어 줘 아 아니 그거 말고 정부24".
-_CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|그게\s아니라|"
-                         r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)")
+# A bare 아니 / 아니다 counts only in the middle ("일일일삼 번 아니 일일일사 번"): at the start it is
+# how people begin talking ("아니 근데 …").
+_CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|(?:아니\s)?그게\s아니라|"
+                         r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)"
+                         r"|(?<=\S)\s(?:아\s)?아니(?:다|지|야)?(?=\s)")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
 _CLAUSE_BREAK = re.compile(_CONJUNCTION.pattern + r"|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.

@@ -40,6 +40,10 @@ _STOP_CONTEXT = ("에서", "서", "정류장", "정류소", "앞", "에", "stop"
 _LATIN = re.compile(r"[a-z]{3}")
 
 
+# Words that point at an area: a bare station name before them is a place ("반포 쪽에 따릉이").
+_AREA_WORDS = ("쪽", "근처", "부근", "일대", "인근")
+
+
 @dataclass(frozen=True)
 class Found:
     """Everything recognised in one utterance, before the intent is known."""
@@ -94,6 +98,8 @@ class Found:
                 places.append(mention.name_of("station") + "역")
             elif mention.has("station") and mention.surface.endswith("역"):
                 places.append(mention.surface)  # a station whose name ends in 역 (서울역)
+            elif mention.has("station") and self.compact[mention.end:].startswith(_AREA_WORDS):
+                places.append(mention.name_of("station"))  # a district said by its station: 노원 쪽, 반포 근처
             else:
                 kind = next((t for t in PLACE_TYPES if mention.has(t)), None)
                 if kind is not None:

@@ -52,6 +52,8 @@ LOOKALIKES = [
     "경찰이 강도 잡는 영화 추천해 줘",
     "예전에 어머니가 길을 잃으셨던 적이 있어서 치매 검사 받아 보려고요",
     "게임하다가 살려 줘 하고 소리를 질렀네",
+    "살려 줘 방이 찜통이라 더위 좀 식힐 데 찾아 줘",
+    "숨넘어가게 재밌는 얘기 해 줘",
 ]
 
 
@@ -85,3 +87,33 @@ INTENTS = [
 @pytest.mark.parametrize("text, intent", INTENTS)
 def test_request_class_is_understood(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+PLACES = [
+    # a district named by its station, without 역, before a word that points at an area
+    ("도봉산 쪽에 무더위쉼터 있어요", "facility.nearby", {"facility": "heat_shelter", "place": "도봉산"}),
+    ("잠실나루 근처 따릉이 남았나", "transit.bike", {"place": "잠실나루"}),
+]
+
+
+@pytest.mark.parametrize("text, intent, slots", PLACES)
+def test_station_name_before_an_area_word_is_the_place(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+CORRECTIONS = [
+    # a bare 아니 in the middle takes back the detail said before it
+    ("육공일 번 아니 육공이 번 언제 와", "transit.bus_arrival", {"route": "602"}),
+    ("모레 아니 내일 마포구 비 오나", "weather.forecast", {"place": "마포구", "when": "tomorrow"}),
+]
+
+
+@pytest.mark.parametrize("text, intent, slots", CORRECTIONS)
+def test_bare_correction_keeps_the_detail_said_last(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+def test_a_leading_ani_is_not_a_correction(engine):
+    assert engine.understand("아니 근데 472번 버스 언제 와").slots == {"route": "472"}

@@ -31,6 +31,7 @@ FLOORS = {
     "nlu_holdout12/holdout12.jsonl": (0.93, 0.88),  # emergency-focused; its faq topics are free phrasing
     "nlu_holdout13/holdout13.jsonl": (0.97, 0.94),
     "nlu_holdout14/holdout14.jsonl": (0.92, 0.89),  # emergency-focused; its faq topics are free phrasing
+    "nlu_holdout15/holdout15.jsonl": (0.95, 0.93),
 }
 
 
