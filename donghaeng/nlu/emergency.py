@@ -260,8 +260,8 @@ class EmergencyDetector:
         if any(sign.search(text) for sign in self._still_now):
             return False
         names = [match.span() for sign in self._service_names for match in sign.pattern.finditer(text)]
-        return all(any(start <= sign.span(text)[0] and sign.span(text)[1] <= end for start, end in names)
-                   for sign in signs)
+        spans = [sign.span(text) for sign in signs]
+        return all(any(start <= first and last <= end for start, end in names) for first, last in spans)
 
     def _past_story_only(self, text: str) -> bool:
         """A clearly past narrative ("작년에 불났을 때 소방차가 금방 오더라"): a past time word and
