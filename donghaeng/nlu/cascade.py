@@ -20,7 +20,7 @@ from donghaeng.models import NluContext, NluResult
 from donghaeng.nlu import lexicon
 from donghaeng.nlu.context import FollowUpReader
 from donghaeng.nlu.emergency import EmergencyDetector
-from donghaeng.nlu.entities import FuzzyMatcher, Gazetteer, PhraseNames
+from donghaeng.nlu.entities import FuzzyMatcher, Gazetteer, MarkedNames, PhraseNames
 from donghaeng.nlu.classifier import IntentClassifier, Prediction
 from donghaeng.nlu.morphology import classifier_morphemes, content_morphemes, shared_kiwi
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
@@ -80,7 +80,7 @@ class NluEngine:
                  gazetteer: Gazetteer, phrase_names: PhraseNames, stops: Gazetteer, fuzzy: FuzzyMatcher, examples: ExampleIndex,
                  filler: SlotFiller, station_names: set[str], village_prefixes: tuple[str, ...],
                  classifier: IntentClassifier | None = None, request_cues: tuple[Phrase, ...] = (),
-                 statement_endings: tuple[str, ...] = ()):
+                 statement_endings: tuple[str, ...] = (), marked: MarkedNames | None = None):
         self.rules = rules
         self.normalization = normalization
         self.emergency = emergency
@@ -95,6 +95,7 @@ class NluEngine:
         self.classifier = classifier
         self.request_cues = request_cues
         self.statement_endings = statement_endings
+        self.marked = marked if marked is not None else MarkedNames([], {})
         self.follow_ups = FollowUpReader(self)
 
     @classmethod
@@ -125,6 +126,8 @@ class NluEngine:
             phrase_names=PhraseNames(with_gaps),
             stops=Gazetteer(lexicon.bus_stop_entries(public_dir)),
             fuzzy=FuzzyMatcher([e for e in hand_made if e.type in FUZZY_TYPES]),
+            marked=MarkedNames(entries, {"station": "역", "dong": "동"},
+                               lexicon.not_place_endings(nlu_dir / "entities.yaml")),
             examples=ExampleIndex.load(nlu_dir / "examples.yaml", lambda t: normalize(t, normalization),
                                        content_morphemes),
             filler=SlotFiller.load(nlu_dir / "slots.yaml"),
@@ -225,6 +228,9 @@ class NluEngine:
         mentions = tuple(self.gazetteer.find(compact, word_starts(spaced)))
         covered = {entry.type for mention in mentions for entry in mention.entries}
         mentions += tuple(m for m in self.phrase_names.find(utterance) if m.entries[0].type not in covered)
+        misheard = self.marked.find(compact, word_starts(spaced), list(mentions))
+        if misheard:
+            mentions = tuple(sorted(mentions + tuple(misheard), key=lambda m: m.start))
         return Found(
             compact=compact,
             mentions=mentions,

@@ -10,6 +10,7 @@ common path.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -186,6 +187,73 @@ class FuzzyMatcher:
                     best = (rank[0], rank[1], mention)
             if best is not None:
                 mentions.append(best[2])
+        return mentions
+
+
+class MarkedNames:
+    """Mis-heard place names that announce their kind: a word ending in 역 names a station, in 동 a dong.
+
+    Short names are too many and too alike to be searched anywhere in an utterance, but the
+    word in front of 역 or 동 is surely one; it is matched against the names of that kind
+    within one jamo edit (선능역 → 선릉, 신님동 → 신림동) and accepted only when one name alone
+    is that close. Names heard exactly are left to the gazetteer.
+    """
+
+    MAX_STEM = 6
+    # What may follow the mark in the same word: a particle or a word of place (우리동네 is no 우이동).
+    AFTER = re.compile(r"(?:에서?|으?로|[은는이가을를도의]|쪽|근처|까지|부터|인데|이요|이에요|요|앞|뒤|옆|"
+                       r"[사오삼]거리|입구|주민센터|출구)?")
+
+    def __init__(self, entries: list[Entry], marks: dict[str, str], everyday: frozenset[str] = frozenset()):
+        self._marks = marks
+        self._everyday = everyday
+        by_type: dict[str, dict[str, set[str]]] = {t: defaultdict(set) for t in marks}
+        for entry in entries:
+            mark = marks.get(entry.type)
+            if mark is None:
+                continue
+            stem = entry.name.replace(" ", "")
+            stem = stem[:-len(mark)] if entry.type == "dong" and stem.endswith(mark) else stem
+            if entry.type == "dong" and not entry.name.endswith(mark):
+                continue
+            if len(stem) >= 2 and all(is_syllable(ch) for ch in stem):
+                by_type[entry.type][spoken_jamo(stem)].add(entry.value)
+        self._names = {t: (list(names), [sorted(v) for v in names.values()]) for t, names in by_type.items()}
+
+    def find(self, compact: str, starts: set[int], taken: list[Mention]) -> list[Mention]:
+        """A fuzzy mention for each marked word that no exact name covers."""
+        mentions: list[Mention] = []
+        for entry_type, mark in self._marks.items():
+            names, values = self._names[entry_type]
+            for position, char in enumerate(compact):
+                if char != mark or position < 2 or compact[position - 1:position + 1] in self._everyday \
+                        or any(m.start < position + 1 and position - 1 < m.end for m in taken):
+                    continue
+                word_start = max((s for s in starts if s <= position), default=0)
+                word_end = min((s for s in starts if s > position), default=len(compact))
+                if not self.AFTER.fullmatch(compact[position + 1:word_end]):
+                    continue
+                best: tuple[int, int, str] | None = None
+                ambiguous = False
+                for begin in range(max(word_start, position - self.MAX_STEM), position - 1):
+                    stem = compact[begin:position]
+                    if not all(is_syllable(ch) for ch in stem):
+                        continue
+                    for _, distance, index in process.extract(spoken_jamo(stem), names, scorer=Levenshtein.distance,
+                                                              score_cutoff=1, limit=None):
+                        if len(values[index]) > 1:
+                            continue
+                        rank = (distance, -len(stem))
+                        if best is None or rank < best[:2]:
+                            best, ambiguous = (rank[0], rank[1], values[index][0]), False
+                        elif rank == best[:2] and values[index][0] != best[2]:
+                            ambiguous = True
+                if best is None or ambiguous:
+                    continue
+                entry = Entry(best[2], entry_type, best[2])
+                first = position + best[1]
+                end = position + (len(mark) if entry_type == "dong" else 0)
+                mentions.append(Mention(first, end, compact[first:end], (entry,), True))
         return mentions
 
 

@@ -74,6 +74,13 @@ def entries_from_yaml(path: Path) -> list[Entry]:
     return entries
 
 
+def not_place_endings(path: Path) -> frozenset[str]:
+    """Everyday words that end in 역 or 동 like a place name does (구역, 활동)."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    return frozenset(str(word) for word in data.get("not_place_endings", []))
+
+
 def _dong_variants(name: str) -> set[str]:
     """상계1동 → {상계1동, 상계동}: people say the legal dong, not the numbered office."""
     names = {name}
