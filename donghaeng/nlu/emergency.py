@@ -173,7 +173,15 @@ class EmergencyDetector:
                  not_now_past: tuple[Sign, ...] = (), hypothetical: tuple[Sign, ...] = (),
                  repair_request: tuple[Sign, ...] = (), trouble: tuple[Sign, ...] = (),
                  denied: tuple[Sign, ...] = (), service_names: tuple[Sign, ...] = (),
-                 service_question: tuple[Sign, ...] = ()):
+                 service_question: tuple[Sign, ...] = (), interjections: tuple[str, ...] = (),
+                 negated_after: tuple[Sign, ...] = (), worry: tuple[Sign, ...] = (),
+                 escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = ()):
+        words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
+        self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
+        self._negated_after = negated_after
+        self._worry = worry
+        self._escort_request = escort_request
+        self._happening_now = happening_now
         self._service_names = service_names
         self._service_question = service_question
         self._trouble = trouble  # usage_trouble + everyday_trouble: a figure of speech with "살려 줘"
@@ -202,15 +210,19 @@ class EmergencyDetector:
                    _signs(data.get("past_story")), _signs(data.get("still_now")), _signs(data.get("not_now_past")),
                    _signs(data.get("hypothetical")), _signs(data.get("repair_request")),
                    _signs(data.get("usage_trouble")) + _signs(data.get("everyday_trouble")), _signs(data.get("denied")),
-                   _signs(data.get("service_names")), _signs(data.get("service_question")))
+                   _signs(data.get("service_names")), _signs(data.get("service_question")),
+                   tuple(str(word) for word in data.get("interjections") or ()), _signs(data.get("negated_after")),
+                   _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
         text = fold(utterance.spaced)
-        strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if sign.search(text)]
+        if self._interjection is not None:
+            text = " ".join(self._interjection.sub(" ", text).split())
+        strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if self._said(sign, text)]
         # A call by number (119) raises the alarm like a strong sign but names no kind.
-        strong += [("", sign) for sign in self._call_only if sign.search(text)]
-        weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if sign.search(text)]
+        strong += [("", sign) for sign in self._call_only if self._said(sign, text)]
+        weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if self._said(sign, text)]
         general = [sign for sign in self._any_kind if sign.search(text)]
         # Words inside a denial ("응급 상황은 아니고요") are not signs.
         denied = [match.span() for sign in self._denied if (match := sign.pattern.search(text))]
@@ -223,7 +235,9 @@ class EmergencyDetector:
         if not strong and not general:
             if not weak:
                 return None
-            urgent = any(sign.search(text) for sign in self._urgency)
+            worries = [sign.span(text) for sign in self._worry if sign.search(text)]
+            urgent = any(not any(start <= sign.span(text)[0] < end for start, end in worries)
+                         for sign in self._urgency if sign.search(text))
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
         if not strong and not weak and any(sign.search(text) for sign in self._trouble):
@@ -233,6 +247,8 @@ class EmergencyDetector:
         if not general and self._question_about_service(text, [sign for _, sign in strong + weak]):
             return None
         if not strong and not general and self._hazard_report(text):
+            return None
+        if not general and self._escort_wanted(text, strong + weak):
             return None
         # Patterns that match overlapping words ("불 났" and "불이 났") are one sign.
         signs = _distinct([sign.span(text) for _, sign in strong + weak])
@@ -245,6 +261,21 @@ class EmergencyDetector:
         confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
         return Alarm(kind, sources, round(confidence, 3))
+
+    def _said(self, sign: Sign, text: str) -> bool:
+        """The sign is in the text and not taken back right after it ("연기 나는 거 아니고요")."""
+        match = sign.pattern.search(text)
+        if match is None:
+            return False
+        rest = text[match.end():].lstrip()
+        return not any(negation.pattern.match(rest) for negation in self._negated_after)
+
+    def _escort_wanted(self, text: str, hits: list[tuple[str, Sign]]) -> bool:
+        """Fear of being followed, or an old fright, said to ask for the safe-return escort: only
+        crime signs, an escort request, and no cue that anything is happening right now."""
+        return (bool(hits) and all(kind == "crime" for kind, _ in hits)
+                and any(sign.search(text) for sign in self._escort_request)
+                and not any(sign.search(text) for sign in self._happening_now))
 
     def _hazard_report(self, text: str) -> bool:
         """Harm that may happen plus a request to fix or report it ("블록이 들떠서 넘어지겠어요

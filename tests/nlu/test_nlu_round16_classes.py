@@ -1,0 +1,69 @@
+"""Classes found on blind sets 16 and 17, checked with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+ALARMS = [
+    # 불길 said apart by the recogniser, 화재 heard as 화제
+    ("불 길이 창문 밖으로 치솟아요", "fire"),
+    ("화제 발생했어요 빨리 와 주세요", "fire"),
+    # a weapon swung, said with other words in between or with no weapon named
+    ("취객이 우산을 막 휘두르고 있어요", "crime"),
+    # asking for the escort while being followed right now is still an alarm
+    ("누가 계속 따라와요 집까지 같이 가 주세요", "crime"),
+    # an interjection before a real missing child, palpitations with breathlessness
+    ("아이고 우리 아이가 안 보여요", "crime"),
+    ("가슴이 벌렁거리고 숨이 차요", "medical"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ALARMS)
+def test_emergency_class_raises_the_alarm(engine, text, kind):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", kind), result
+
+
+LOOKALIKES = [
+    # 아이고 is no child
+    ("아이고 나 길을 잃었나 봐 버스 정류장 어디야", None),
+    # a sign taken back at once
+    ("연기 나는 건 아니고 공사장 먼지가 날려요 민원 넣을게요", "complaint.file"),
+    # fear, or an old fright, told to ask for the escort
+    ("밤길에 누가 따라오는 것 같아 불안한데 귀가 동행 서비스 신청할 수 있나요", "safety.escort"),
+    # excitement, a typhoon (태풍 is no stroke), hyperbole about money
+    ("내일 손녀 입학식인데 가슴이 벌렁거려요 날씨 맑을까요", "weather.forecast"),
+    ("이번 태풍 오면 우리 구는 괜찮을까", "weather.forecast"),
+    ("살려 줘 복권 번호 좀 골라 줘", "unknown"),
+    ("코인이 불났다던데 사야 되나", "unknown"),
+    # a past stroke, already out of hospital
+    ("작년에 아버지가 쓰러졌다가 퇴원하셨는데 요양 등급 받을 수 있나요", None),
+    # breath taken away as a figure of speech
+    ("숨 막히겠다 말 좀 천천히 해", "meta.slower"),
+]
+
+
+@pytest.mark.parametrize("text, intent", LOOKALIKES)
+def test_danger_words_that_are_no_danger_raise_no_alarm(engine, text, intent):
+    result = engine.understand(text)
+    assert result.intent != "safety.emergency", result
+    if intent is not None:
+        assert result.intent == intent, result
+
+
+MISHEARD_PLACES = [
+    # a word before 역 or 동 one jamo away from exactly one station or dong
+    ("선능역 가는 지하철 막차 언제야", "transit.subway_arrival", "station", "선릉"),
+    ("신님동 무더위쉼터 어디야", "facility.nearby", "place", "신림동"),
+]
+
+
+@pytest.mark.parametrize("text, intent, slot, value", MISHEARD_PLACES)
+def test_misheard_name_before_its_kind_word_is_the_place(engine, text, intent, slot, value):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get(slot)) == (intent, value), result
+
+
+@pytest.mark.parametrize("text", ["소방차 전용구역에 차가 서 있어요 신고할게요", "우리동네 약국 어디 있어"])
+def test_everyday_words_ending_like_a_place_name_are_no_place(engine, text):
+    assert "place" not in engine.understand(text).slots
