@@ -25,6 +25,10 @@ from donghaeng.nlu.phrases import Phrase
 
 # Place-like names are many and short (길동, 목동); they must start a word when two syllables long.
 PLACE_LIKE = frozenset({"gu", "dong", "station", "landmark", "stop", "attraction"})
+# What may follow a place name in the same word: a particle, a copula, or a word of place
+# (봉천 동이에요, 교대역; but 와 본 동생이 holds no 본동, 우리동네 no 우이동).
+NAME_FOLLOWERS = re.compile(r"(?:에서?|에요|으?로|[은는이가을를도의]|쪽|근처|까지|부터|인데|인디|이요|이에요|이예요|예요|요|"
+                            r"앞|뒤|옆|역|[사오삼]거리|입구|주민센터|출구|구청)?")
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ class Gazetteer:
         mentions: list[Mention] = []
         position = 0
         while position < len(keys) - 1:
-            found = self._longest_at(keys, position, word_starts)
+            found = self._longest_at(compact, keys, position, word_starts)
             if found is None:
                 position += 1
                 continue
@@ -94,16 +98,35 @@ class Gazetteer:
             position += length
         return mentions
 
-    def _longest_at(self, keys: tuple[str, ...], position: int,
+    def _longest_at(self, compact: str, keys: tuple[str, ...], position: int,
                     word_starts: set[int] | None) -> tuple[int, tuple[Entry, ...]] | None:
         for name_keys, group in self._index.get((keys[position], keys[position + 1]), ()):
             length = len(name_keys)
             if keys[position:position + length] == name_keys:
-                if length == 2 and word_starts is not None and position not in word_starts \
-                        and all(entry.type in PLACE_LIKE for entry in group):
-                    continue  # a two-syllable name inside a word (귀가길동행 ≠ 길동) is not that name
+                if word_starts is not None and all(entry.type in PLACE_LIKE for entry in group) \
+                        and not self._fits_words(compact, position, length, word_starts):
+                    continue
                 return length, group
         return None
+
+    @staticmethod
+    def _fits_words(compact: str, position: int, length: int, word_starts: set[int]) -> bool:
+        """Whether a place name may be heard here, given where the spoken words begin.
+
+        A two-syllable name inside a word (귀가길동행 ≠ 길동) is not that name. A name heard across
+        a space must begin a word (넘었는데 공원 holds no 대공원), and a short one must also end
+        one (와 본 동생이 holds no 본동).
+        """
+        if length == 2 and position not in word_starts:
+            return False
+        inner = [start for start in word_starts if position < start < position + length]
+        if not inner:
+            return True
+        if position not in word_starts:
+            return False
+        end = position + length
+        following = min((start for start in word_starts if start >= end), default=len(compact))
+        return length > 3 or NAME_FOLLOWERS.fullmatch(compact[end:following]) is not None
 
 
 class PhraseNames:
@@ -200,9 +223,7 @@ class MarkedNames:
     """
 
     MAX_STEM = 6
-    # What may follow the mark in the same word: a particle or a word of place (우리동네 is no 우이동).
-    AFTER = re.compile(r"(?:에서?|으?로|[은는이가을를도의]|쪽|근처|까지|부터|인데|이요|이에요|요|앞|뒤|옆|"
-                       r"[사오삼]거리|입구|주민센터|출구)?")
+    AFTER = NAME_FOLLOWERS
 
     def __init__(self, entries: list[Entry], marks: dict[str, str], everyday: frozenset[str] = frozenset()):
         self._marks = marks

@@ -26,7 +26,10 @@ _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|�
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
 _AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이시고|이시는|이시니|이시라|잡수|자셨|드셨|드신|먹은|먹었|묵은|자신|되셨|되신|이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
-                       r"인디|인데예|인데유|이래|노인|야|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|$)")
+                       r"인디|인데예|인데유|이래|노인|야|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|"
+                       r"이우|이우다|이수다|이라우|이랑게|이구먼|이그만|$)")
+# "예순다섯 넘었는데": an age said exactly and passed; a round number (70 넘었는데) is a bound, not an age.
+_AGE_PASSED = re.compile(r"(?<!\d)(\d[1-9])\s?(?:넘었|넘은|넘어서|넘었는|넘겼)")
 # English ages: "she is 72", "I just turned 65", "72 years old".
 _AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
                           r"|(?<!\d)(\d{2,3})\s?(?:years?|yrs?)\b)", re.IGNORECASE)
@@ -159,7 +162,7 @@ def find_line(spaced: str) -> str | None:
 
 def find_age(spaced: str) -> int | None:
     """Age in years: 73세, 68 살, 71이에요 (number words are already digits here)."""
-    for pattern in (_AGE_COUNTED, _AGE_SAID, _AGE_ENGLISH):
+    for pattern in (_AGE_COUNTED, _AGE_SAID, _AGE_ENGLISH, _AGE_PASSED):
         for match in pattern.finditer(spaced):
             age = int(next(group for group in match.groups() if group))
             if 10 <= age <= 120:

@@ -67,3 +67,31 @@ def test_misheard_name_before_its_kind_word_is_the_place(engine, text, intent, s
 @pytest.mark.parametrize("text", ["소방차 전용구역에 차가 서 있어요 신고할게요", "우리동네 약국 어디 있어"])
 def test_everyday_words_ending_like_a_place_name_are_no_place(engine, text):
     assert "place" not in engine.understand(text).slots
+
+
+AGES = [
+    # a native-Korean age with a dialect copula, or an exact age said as passed
+    ("기초연금 받을 수 있나 올해 일흔일곱이우", 77),
+    ("예순여덟 넘었는데 노인 일자리 할 수 있어요", 68),
+]
+
+
+@pytest.mark.parametrize("text, age", AGES)
+def test_age_said_in_native_numbers_is_read(engine, text, age):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("age")) == ("welfare.eligibility", age), result
+
+
+def test_a_round_age_passed_is_a_bound_not_an_age(engine):
+    assert "age" not in engine.understand("칠십 넘었는데 기초연금 되나").slots
+
+
+@pytest.mark.parametrize("text, place", [
+    # a name the recogniser split is still the name when it ends its word or takes a particle
+    ("봉 천 동에 무더위쉼터 있어요", "봉천동"),
+    # but not a name heard across two words that say something else
+    ("못 와 본 동생이랑 갈 만한 관광지 추천해 줘", None),
+    ("일흔 넘었는데 공원 가는 버스 있나", None),
+])
+def test_place_heard_across_a_space_must_fit_the_words(engine, text, place):
+    assert engine.understand(text).slots.get("place") == place
