@@ -31,7 +31,7 @@ from donghaeng.nlu.rules import IntentRules, Score
 from donghaeng.nlu.slot_filling import SlotFiller
 from donghaeng.nlu.slots import Found, find_age, find_direction, find_line, find_receipt, find_route
 
-FUZZY_TYPES = frozenset({"app", "facility", "benefit", "category", "attraction", "topic"})
+FUZZY_TYPES = frozenset({"app", "facility", "benefit", "category", "attraction", "topic", "station"})
 RULE_THRESHOLD = 2.0        # a rule total below this is not trusted on its own
 FUZZY_SKIP_SCORE = 5.0      # above this, only the leading intent's names are searched fuzzily
 FIRST_CLAUSE_THRESHOLD = 3.0
@@ -125,8 +125,10 @@ class NluEngine:
             gazetteer=Gazetteer(entries),
             phrase_names=PhraseNames(with_gaps),
             stops=Gazetteer(lexicon.bus_stop_entries(public_dir)),
-            fuzzy=FuzzyMatcher([e for e in hand_made if e.type in FUZZY_TYPES]),
-            marked=MarkedNames(entries, {"station": "역", "dong": "동"},
+            # Station names of three syllables or more are matched by sound when a train question
+            # names none exactly (청냥리 = 청량리); shorter ones only before 역 (MarkedNames).
+            fuzzy=FuzzyMatcher([e for e in hand_made if e.type in FUZZY_TYPES] + stations),
+            marked=MarkedNames(entries, {"station": "역", "dong": "동", "gu": "구"},
                                lexicon.not_place_endings(nlu_dir / "entities.yaml")),
             examples=ExampleIndex.load(nlu_dir / "examples.yaml", lambda t: normalize(t, normalization),
                                        content_morphemes),
@@ -249,9 +251,10 @@ class NluEngine:
         """
         types = found.types()
         scores = self.rules.score(utterance, types)
-        wanted = self._missing_name_types(scores, types)
+        # The direction of travel (소요산 가는) is a station too, but not the one asked about.
+        wanted = self._missing_name_types(scores, types - {"station"} if self._only_direction(found) else types)
         if wanted:
-            extra = self.fuzzy.find(utterance.compact, wanted)
+            extra = self.fuzzy.find(utterance.compact, wanted, word_starts(utterance.spaced))
             if extra:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())
@@ -283,6 +286,12 @@ class NluEngine:
             best = neighbours[0]
             return Decision(best.intent, round(min(0.9, best.similarity), 3), "retrieval", tuple(scores)), found
         return Decision("unknown", 0.3, "fallback", tuple(scores)), found
+
+    @staticmethod
+    def _only_direction(found: Found) -> bool:
+        stations = [m for m in found.mentions if m.has("station")]
+        return bool(stations) and found.direction is not None \
+            and all(found.direction in m.values("station") for m in stations)
 
     def _may_be_remark(self, utterance: Utterance, top: Score) -> bool:
         """Ends like a remark (English has no such endings), asks for nothing, and the rules

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from donghaeng.nlu.hangul import is_syllable, sound_of, to_jamo
+from donghaeng.nlu.hangul import is_syllable, pronounced_jamo, sound_of
 from donghaeng.nlu.lexicon import Entry
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase
@@ -162,59 +163,67 @@ class FuzzyMatcher:
             syllables = sum(1 for ch in compact if is_syllable(ch))
             if len(compact) >= min_syllables and syllables >= 2 \
                     and all(is_syllable(ch) or ch.isdigit() for ch in compact):
-                by_type[entry.type].append((spoken_jamo(compact), entry))
+                by_type[entry.type].extend((spelling, entry) for spelling in spellings(compact))
         self._by_type = {t: ([j for j, _ in items], [e for _, e in items]) for t, items in by_type.items()}
 
-    def find(self, compact: str, wanted_types: set[str]) -> list[Mention]:
-        """Best fuzzy mention per wanted type, flagged ``fuzzy``."""
+    def find(self, compact: str, wanted_types: set[str], word_starts: Collection[int] = ()) -> list[Mention]:
+        """Best fuzzy mention per wanted type, flagged ``fuzzy``.
+
+        The utterance is read both as it is said and as it is written (see ``spellings``).
+        """
         if not wanted_types or len(compact) < 2:
             return []
-        pieces = [spoken_jamo(ch) for ch in compact]
+        readings = {tuple(pronounced_jamo(compact, word_starts)), tuple(pronounced_jamo(compact, range(len(compact))))}
+        mentions: list[Mention] = []
+        for entry_type in sorted(wanted_types):
+            names, entries = self._by_type.get(entry_type, ([], []))
+            found = [hit for pieces in readings if (hit := self._best(list(pieces), names, entries)) is not None]
+            if found:
+                mentions.append(min(found, key=lambda hit: hit[:2])[2])
+        return mentions
+
+    @staticmethod
+    def _best(pieces: list[str], names: list[str], entries: list[Entry]) -> tuple[int, int, Mention] | None:
+        """The closest name within the allowed edits, as (distance, -length, mention)."""
+        if not names:
+            return None
         text = "".join(pieces)
         owner = [i for i, piece in enumerate(pieces) for _ in piece]
         starts = {i for i in range(len(owner)) if i == 0 or owner[i] != owner[i - 1]}
         ends = {i for i in range(1, len(owner) + 1) if i == len(owner) or owner[i] != owner[i - 1]}
-        mentions: list[Mention] = []
-        for entry_type in sorted(wanted_types):
-            names, entries = self._by_type.get(entry_type, ([], []))
-            if not names:
+        scores = process.cdist([text], names, scorer=fuzz.partial_ratio, score_cutoff=75)[0]
+        best: tuple[int, int, Mention] | None = None
+        for index in scores.nonzero()[0]:
+            name = names[index]
+            alignment = fuzz.partial_ratio_alignment(name, text)
+            if alignment is None or alignment.dest_end <= alignment.dest_start:
                 continue
-            scores = process.cdist([text], names, scorer=fuzz.partial_ratio, score_cutoff=75)[0]
-            best: tuple[int, int, Mention] | None = None
-            for index in scores.nonzero()[0]:
-                name = names[index]
-                alignment = fuzz.partial_ratio_alignment(name, text)
-                if alignment is None:
-                    continue
-                if alignment.dest_end <= alignment.dest_start:
-                    continue
-                # The aligned window has the name's length and may sit a jamo off; a heard jamo too
-                # many or too few (요향 for 요양) needs it longer or shorter to count as one edit.
-                # Windows hold whole syllables, so no name is heard from half of one (일거리 in 길걸으).
-                windows = [(begin, stop)
-                           for begin in range(alignment.dest_start - 2, alignment.dest_start + 3)
-                           for stop in range(alignment.dest_end - 2, alignment.dest_end + 3)
-                           if 0 <= begin < stop <= len(text) and begin in starts and stop in ends]
-                if not windows:
-                    continue
-                distance, start, end = min((Levenshtein.distance(name, text[begin:stop]), begin, stop)
-                                           for begin, stop in windows)
-                allowed = 1 if len(name) < 10 else 2
-                if distance > allowed:
-                    continue
-                first, last = owner[start], owner[end - 1] + 1
-                rank = (distance, -len(name))
-                if best is None or rank < best[:2]:
-                    # A mis-heard name is reported as it should have been heard (경복꿍 → 경복궁).
-                    mention = Mention(first, last, entries[index].name.replace(" ", ""), (entries[index],), True)
-                    best = (rank[0], rank[1], mention)
-            if best is not None:
-                mentions.append(best[2])
-        return mentions
+            # The aligned window has the name's length and may sit a jamo off; a heard jamo too
+            # many or too few (요향 for 요양) needs it longer or shorter to count as one edit.
+            # Windows hold whole syllables, so no name is heard from half of one (일거리 in 길걸으).
+            windows = [(begin, stop)
+                       for begin in range(alignment.dest_start - 2, alignment.dest_start + 3)
+                       for stop in range(alignment.dest_end - 2, alignment.dest_end + 3)
+                       if 0 <= begin < stop <= len(text) and begin in starts and stop in ends]
+            if not windows:
+                continue
+            distance, start, end = min((Levenshtein.distance(name, text[begin:stop]), begin, stop)
+                                       for begin, stop in windows)
+            allowed = 1 if len(name) < 10 else 2
+            if distance > allowed:
+                continue
+            first, last = owner[start], owner[end - 1] + 1
+            rank = (distance, -len(name))
+            if best is None or rank < best[:2]:
+                # A mis-heard name is reported as it should have been heard (경복꿍 → 경복궁).
+                mention = Mention(first, last, entries[index].name.replace(" ", ""), (entries[index],), True)
+                best = (rank[0], rank[1], mention)
+        return best
 
 
 class MarkedNames:
-    """Mis-heard place names that announce their kind: a word ending in 역 names a station, in 동 a dong.
+    """Mis-heard place names that announce their kind: a word ending in 역 names a station, in 동 a
+    dong, in 구 a district.
 
     Short names are too many and too alike to be searched anywhere in an utterance, but the
     word in front of 역 or 동 is surely one; it is matched against the names of that kind
@@ -234,12 +243,24 @@ class MarkedNames:
             if mark is None:
                 continue
             stem = entry.name.replace(" ", "")
-            stem = stem[:-len(mark)] if entry.type == "dong" and stem.endswith(mark) else stem
-            if entry.type == "dong" and not entry.name.endswith(mark):
+            named_with_mark = entry.type in ("dong", "gu")  # 신림동, 관악구; stations are named without 역
+            if named_with_mark and not stem.endswith(mark):
                 continue
+            stem = stem[:-len(mark)] if named_with_mark else stem
             if len(stem) >= 2 and all(is_syllable(ch) for ch in stem):
-                by_type[entry.type][spoken_jamo(stem)].add(entry.value)
+                for spelling in spellings(stem):
+                    by_type[entry.type][spelling].add(entry.value)
         self._names = {t: (list(names), [sorted(v) for v in names.values()]) for t, names in by_type.items()}
+
+    @staticmethod
+    def _near(stem: str, inside: set[int], names: list[str], values: list[list[str]]) -> list[tuple[int, str]]:
+        """Names of one kind within one jamo of the stem, read as said and as written."""
+        readings = {"".join(pronounced_jamo(stem, inside)), "".join(pronounced_jamo(stem, range(len(stem))))}
+        return [(int(distance), values[index][0])
+                for reading in readings
+                for _, distance, index in process.extract(reading, names, scorer=Levenshtein.distance,
+                                                          score_cutoff=1, limit=None)
+                if len(values[index]) == 1]
 
     def find(self, compact: str, starts: set[int], taken: list[Mention]) -> list[Mention]:
         """A fuzzy mention for each marked word that no exact name covers."""
@@ -260,24 +281,24 @@ class MarkedNames:
                     stem = compact[begin:position]
                     if not all(is_syllable(ch) for ch in stem):
                         continue
-                    for _, distance, index in process.extract(spoken_jamo(stem), names, scorer=Levenshtein.distance,
-                                                              score_cutoff=1, limit=None):
-                        if len(values[index]) > 1:
-                            continue
+                    inside = {s - begin for s in starts if begin < s < position}
+                    for distance, value in self._near(stem, inside, names, values):
                         rank = (distance, -len(stem))
                         if best is None or rank < best[:2]:
-                            best, ambiguous = (rank[0], rank[1], values[index][0]), False
-                        elif rank == best[:2] and values[index][0] != best[2]:
+                            best, ambiguous = (rank[0], rank[1], value), False
+                        elif rank == best[:2] and value != best[2]:
                             ambiguous = True
                 if best is None or ambiguous:
                     continue
                 entry = Entry(best[2], entry_type, best[2])
                 first = position + best[1]
-                end = position + (len(mark) if entry_type == "dong" else 0)
+                end = position + (len(mark) if entry_type in ("dong", "gu") else 0)
                 mentions.append(Mention(first, end, compact[first:end], (entry,), True))
         return mentions
 
 
-def spoken_jamo(text: str) -> str:
-    """Jamo spelling with the silent initial ㅇ dropped, so 따릉이 and 따르니 align."""
-    return "".join(to_jamo(ch).replace("ㅇ", "", 1) if to_jamo(ch).startswith("ㅇ") else to_jamo(ch) for ch in text)
+def spellings(name: str) -> set[str]:
+    """A name's jamo spelling as it is said (왕십리 = 왕심니, see ``hangul.pronounced_jamo``) and
+    as it is written: a recogniser may write either, and a near miss of either (신님 for 신림,
+    said 실림) is one jamo from one of them."""
+    return {"".join(pronounced_jamo(name)), "".join(pronounced_jamo(name, range(len(name))))}

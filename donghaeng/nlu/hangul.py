@@ -13,6 +13,7 @@ than a library call because it runs on every utterance and every phrase.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 
 _BASE = 0xAC00
@@ -81,3 +82,55 @@ def sound_of(char: str, strict: bool = False) -> str:
 def sound_key(text: str, strict: bool = False) -> str:
     """Sound key of a whole string: three symbols per character, boundaries preserved."""
     return "".join(sound_of(ch, strict) for ch in text)
+
+
+# Finals that split in two before a vowel (읽어 = 일거): the first stays, the second moves on.
+_SPLIT_FINALS = {"ㄳ": ("ㄱ", "ㅅ"), "ㄵ": ("ㄴ", "ㅈ"), "ㄺ": ("ㄹ", "ㄱ"), "ㄻ": ("ㄹ", "ㅁ"), "ㄼ": ("ㄹ", "ㅂ"),
+                 "ㄽ": ("ㄹ", "ㅅ"), "ㄾ": ("ㄹ", "ㅌ"), "ㄿ": ("ㄹ", "ㅍ"), "ㅀ": ("ㄹ", ""), "ㄶ": ("ㄴ", ""), "ㅄ": ("ㅂ", "ㅅ")}
+_NASAL_OF = {"ㄱ": "ㅇ", "ㄷ": "ㄴ", "ㅂ": "ㅁ"}
+_WEAK_H_BEFORE = {"ㄴ", "ㄹ", "ㅁ", "ㅇ"}  # ㅎ after a sonorant is barely heard (공중화장실 = 공중와장실)
+
+
+def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
+    """Each character's jamo as it is *said* in context, for matching what a recogniser wrote.
+
+    A recogniser spells what it hears, and Korean is not said as written: 관악 is said 과낙,
+    왕십리 왕심니, 청량리 청냥니, 선릉 설릉, 구의 구이, 공중화장실 공중와장실. Spelling both the
+    heard text and the names this way turns those into exact matches. The rules are the
+    standard ones where two syllables meet: a final said as the next onset before a vowel
+    (the silent ㅇ is dropped, so the final may stay where it is written), nasalisation (ㄱㄷㅂ
+    before ㄴㅁ), ㄹ said ㄴ after other consonants, ㄴ and ㄹ together said ㄹㄹ, and ㅎ dropped
+    after a sonorant; 의 is said 이. Nothing else is merged, so unrelated short words stay as
+    far apart as their spelling. The rules apply within a word only: a recogniser writes a word
+    it knows as it is spelled (현수막 민원, not 현수망 민원), so ``word_starts`` (offsets where a
+    spoken word began) stop them. One entry per character: positions in it are positions in ``text``.
+    """
+    parts = [list(decompose(ch)) if is_syllable(ch) else None for ch in text]
+    for index in range(len(parts) - 1):
+        here, after = parts[index], parts[index + 1]
+        if here is None or after is None or not here[2] or index + 1 in word_starts:
+            continue
+        written, initial = here[2], after[0]
+        if initial == "ㅇ":
+            here[2] = "".join(_SPLIT_FINALS.get(written, (written,))) if written != "ㅎ" else ""
+            continue
+        final = _FINAL_SOUND.get(written, written)
+        if initial == "ㄹ" and final in ("ㄴ", "ㄹ"):
+            here[2], after[0] = "ㄹ", "ㄹ"
+        elif final == "ㄹ" and initial == "ㄴ":
+            after[0] = "ㄹ"
+        else:
+            if initial == "ㄹ":
+                after[0] = initial = "ㄴ"
+            if initial in ("ㄴ", "ㅁ") and final in _NASAL_OF:
+                here[2] = _NASAL_OF[final]
+            if initial == "ㅎ" and final in _WEAK_H_BEFORE:
+                after[0] = "ㅇ"
+    out = []
+    for char, part in zip(text, parts):
+        if part is None:
+            out.append(char.lower())
+            continue
+        initial, vowel, final = part
+        out.append(("" if initial == "ㅇ" else initial) + ("ㅣ" if vowel == "ㅢ" else vowel) + final)
+    return out

@@ -95,3 +95,21 @@ def test_a_round_age_passed_is_a_bound_not_an_age(engine):
 ])
 def test_place_heard_across_a_space_must_fit_the_words(engine, text, place):
     assert engine.understand(text).slots.get("place") == place
+
+
+@pytest.mark.parametrize("text, intent, slot, value", [
+    # names spelled as they sound
+    ("사호선 청냥리 가는 열차 언제 와요", "transit.subway_arrival", "station", "청량리"),
+    ("과낙구 무더위쉼터 어디 있어요", "facility.nearby", "place", "관악구"),
+    ("구이역 근처 따릉이 있어요", "transit.bike", "place", "구의역"),
+    # a vowel mis-heard in a district name before 구
+    ("강소구 내일 비 와요", "weather.forecast", "place", "강서구"),
+])
+def test_name_spelled_as_heard_is_the_real_name(engine, text, intent, slot, value):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get(slot)) == (intent, value), result
+
+
+def test_direction_station_does_not_stop_the_search_for_the_station_asked_about(engine):
+    result = engine.understand("일호선 청냥리에서 인천 방면 언제 와")
+    assert (result.slots.get("station"), result.slots.get("direction")) == ("청량리", "인천"), result
