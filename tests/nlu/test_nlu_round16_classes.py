@@ -113,3 +113,18 @@ def test_name_spelled_as_heard_is_the_real_name(engine, text, intent, slot, valu
 def test_direction_station_does_not_stop_the_search_for_the_station_asked_about(engine):
     result = engine.understand("일호선 청냥리에서 인천 방면 언제 와")
     assert (result.slots.get("station"), result.slots.get("direction")) == ("청량리", "인천"), result
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("어 방금 뭐랬노", "meta.repeat"),
+    ("말하는 빠르기 좀 낮춰 주소", "meta.slower"),
+    ("내 말은 그런 뜻이 아니었다니까", "meta.deny"),
+    ("뭐라고 해야 알아듣는교", "meta.help"),
+    ("그냥 인사 한번 하려고 눌러 봤어요", "meta.greet"),
+    ("여보쇼 거기 있소", "meta.greet"),
+    ("오늘은 여기까지만 할게요", "meta.goodbye"),
+    ("아 됐어 나중에 할게", "meta.cancel"),
+    ("안 허겠수다 고만 혀", "meta.cancel"),
+])
+def test_talk_about_the_conversation_is_understood(engine, text, intent):
+    assert engine.understand(text).intent == intent
