@@ -128,3 +128,14 @@ def test_direction_station_does_not_stop_the_search_for_the_station_asked_about(
 ])
 def test_talk_about_the_conversation_is_understood(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, facility", [
+    # a facility described by what one does there
+    ("날이 더워 그런데 에어컨 좀 쐬다 갈 데 있나", "heat_shelter"),
+    ("집이 냉골이라 잠깐 따순 데 가 있고 싶은데 어디 없을까", "cold_shelter"),
+    ("할머니들 모이는 데 나도 좀 가 보고 싶은디 어디 있노", "senior_center"),
+])
+def test_facility_described_by_its_use_is_found(engine, text, facility):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("facility")) == ("facility.nearby", facility), result
