@@ -31,6 +31,9 @@ from donghaeng.nlu.rules import IntentRules, Score
 from donghaeng.nlu.slot_filling import SlotFiller
 from donghaeng.nlu.slots import Found, find_age, find_direction, find_line, find_receipt, find_route
 
+# Names also found spelled as they sound (과낙구 for 관악구); stops are too many to double.
+SOUND_ALIKE_TYPES = frozenset({"gu", "dong", "station", "landmark", "attraction", "app", "facility", "benefit", "category",
+                               "topic"})
 FUZZY_TYPES = frozenset({"app", "facility", "benefit", "category", "attraction", "topic", "station"})
 RULE_THRESHOLD = 2.0        # a rule total below this is not trusted on its own
 FUZZY_SKIP_SCORE = 5.0      # above this, only the leading intent's names are searched fuzzily
@@ -114,6 +117,7 @@ class NluEngine:
         hand_made = [e for e in hand_made if "~" not in e.name and not (
             e.type in ("station", "attraction") and e.name.isascii() and not e.value.isascii())]
         entries = hand_made + lexicon.place_entries(public_dir) + stations
+        entries += lexicon.sound_alike_entries(entries, SOUND_ALIKE_TYPES)
         places_in_latin = LatinPlaces.build((e.name for e in entries
                                              if e.type in ("gu", "dong", "station", "landmark", "attraction")), english)
         normalization = replace(normalization, latin_places=places_in_latin)

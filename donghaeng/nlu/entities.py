@@ -56,7 +56,7 @@ class Mention:
                 # reported by their canonical name.
                 if entry_type in ("dong", "attraction", "landmark"):
                     return entry.value.replace(" ", "")
-                return entry.name.replace(" ", "")
+                return (entry.spelled or entry.name).replace(" ", "")
         return self.surface
 
 

@@ -105,6 +105,38 @@ def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
     it knows as it is spelled (현수막 민원, not 현수망 민원), so ``word_starts`` (offsets where a
     spoken word began) stop them. One entry per character: positions in it are positions in ``text``.
     """
+    parts = _assimilated(text, word_starts, liaison=False)
+    out = []
+    for char, part in zip(text, parts):
+        if part is None:
+            out.append(char.lower())
+            continue
+        initial, vowel, final = part
+        out.append(("" if initial == "ㅇ" else initial) + ("ㅣ" if vowel == "ㅢ" else vowel) + final)
+    return out
+
+
+def respelled(text: str) -> str:
+    """Text re-spelled the way it sounds, as a recogniser that does not know the word writes it:
+    관악구 → 과낙구, 왕십리 → 왕심니, 공중화장실 → 공중와장실 (rules of ``pronounced_jamo``, with
+    the final moved to the next syllable before a vowel)."""
+    out = []
+    for char, part in zip(text, _assimilated(text, (), liaison=True)):
+        if part is None or len(part[2]) > 1 or part[2] not in _FINALS:
+            out.append(char)
+            continue
+        initial, vowel, final = part
+        vowel = "ㅣ" if vowel == "ㅢ" and out else vowel
+        out.append(chr(_BASE + (_INITIALS.index(initial) * 21 + _VOWELS.index(vowel)) * 28 + _FINALS.index(final)))
+    return "".join(out)
+
+
+def _assimilated(text: str, word_starts: Collection[int], liaison: bool) -> list[list[str] | None]:
+    """(initial, vowel, final) of each character after the sound changes where syllables meet.
+
+    With ``liaison`` a final before a vowel moves to the next syllable (관악 → 과낙); without it
+    the final stays where it is written (the silent ㅇ is dropped later, so it sounds the same).
+    """
     parts = [list(decompose(ch)) if is_syllable(ch) else None for ch in text]
     for index in range(len(parts) - 1):
         here, after = parts[index], parts[index + 1]
@@ -112,7 +144,11 @@ def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
             continue
         written, initial = here[2], after[0]
         if initial == "ㅇ":
-            here[2] = "".join(_SPLIT_FINALS.get(written, (written,))) if written != "ㅎ" else ""
+            first, second = _SPLIT_FINALS.get(written, ("", written)) if written != "ㅎ" else ("", "")
+            if liaison and second and second in _INITIALS and second not in ("ㅇ", "ㄸ", "ㅃ", "ㅉ"):
+                here[2], after[0] = first, second
+            else:
+                here[2] = first + second
             continue
         final = _FINAL_SOUND.get(written, written)
         if initial == "ㄹ" and final in ("ㄴ", "ㄹ"):
@@ -126,11 +162,4 @@ def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
                 here[2] = _NASAL_OF[final]
             if initial == "ㅎ" and final in _WEAK_H_BEFORE:
                 after[0] = "ㅇ"
-    out = []
-    for char, part in zip(text, parts):
-        if part is None:
-            out.append(char.lower())
-            continue
-        initial, vowel, final = part
-        out.append(("" if initial == "ㅇ" else initial) + ("ㅣ" if vowel == "ㅢ" else vowel) + final)
-    return out
+    return parts

@@ -16,6 +16,8 @@ from typing import Any, Iterator
 
 import yaml
 
+from donghaeng.nlu.hangul import is_syllable, respelled
+
 # Entry types that fill enumerated slots: the value is a canonical id.
 ENUM_TYPES = ("app", "facility", "benefit", "category", "when", "household")
 _SINO_READING = dict(zip("0123456789", ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]))
@@ -30,6 +32,8 @@ class Entry:
     name: str
     type: str
     value: str
+    # A spelling made from the sound of ``spelled`` (과낙구 from 관악구), not a name of its own.
+    spelled: str | None = None
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, str]]:
@@ -72,6 +76,25 @@ def entries_from_yaml(path: Path) -> list[Entry]:
     entries.extend(_enum_entries(data.get("attraction_aliases"), "attraction"))
     entries.extend(_enum_entries(data.get("station_aliases"), "station"))
     return entries
+
+
+def sound_alike_entries(entries: list[Entry], types: frozenset[str], min_syllables: int = 3) -> list[Entry]:
+    """Each name again, spelled as it sounds (관악구 → 과낙구, 공중화장실 → 공중와장실).
+
+    A recogniser that does not know a name writes what it hears, so these are found by the
+    exact pass. Names shorter than three syllables are left out: said aloud, too many of them
+    are everyday words (구의 → 구이).
+    """
+    known = {entry.name.replace(" ", "") for entry in entries}
+    extra: list[Entry] = []
+    for entry in entries:
+        name = entry.name.replace(" ", "")
+        if entry.type not in types or len(name) < min_syllables or not all(is_syllable(ch) for ch in name):
+            continue
+        heard = respelled(name)
+        if heard != name and heard not in known:
+            extra.append(Entry(heard, entry.type, entry.value, spelled=name))
+    return extra
 
 
 def not_place_endings(path: Path) -> frozenset[str]:

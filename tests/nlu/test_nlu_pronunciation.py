@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from donghaeng.nlu.hangul import pronounced_jamo
+from donghaeng.nlu.hangul import pronounced_jamo, respelled
 
 
 def said(text: str, word_starts: tuple[int, ...] = ()) -> str:
@@ -38,3 +38,19 @@ def test_sounds_do_not_change_across_a_word_boundary():
 
 def test_one_entry_per_character_keeps_positions():
     assert len(pronounced_jamo("서울 강남구 3번")) == len("서울 강남구 3번")
+
+
+@pytest.mark.parametrize("written, heard", [
+    ("관악구", "과낙구"), ("독립문", "동님문"), ("공중화장실", "공중와장실"), ("장안일동", "장아닐동"), ("좋아", "조아"),
+])
+def test_respelling_writes_a_name_as_it_sounds(written, heard):
+    assert respelled(written) == heard
+
+
+def test_name_written_as_it_sounds_is_found_exactly(engine):
+    result = engine.understand("남대문시장 왔는데 공중와장실이 어디 있나요")
+    assert (result.intent, result.slots.get("facility")) == ("facility.nearby", "public_toilet"), result
+
+
+def test_sound_alike_name_is_reported_with_its_real_spelling(engine):
+    assert engine.understand("동님문역 무더위쉼터 어디 있어요").slots.get("place") == "독립문역"
