@@ -321,7 +321,7 @@ class NluEngine:
             rule = self.rules.rules[score.intent]
             wanted |= {t for t in rule.name_weights if t in FUZZY_TYPES and t not in types}
         if not scores or scores[0].total < RULE_THRESHOLD:
-            wanted |= {"app", "facility", "benefit", "category"} - types
+            wanted |= {"app", "facility", "benefit", "category", "attraction"} - types
         return wanted
 
     def _result(self, utterance: Utterance, found: Found, decision: Decision, original: Utterance) -> NluResult:

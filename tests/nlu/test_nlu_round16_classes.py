@@ -139,3 +139,16 @@ def test_talk_about_the_conversation_is_understood(engine, text, intent):
 def test_facility_described_by_its_use_is_found(engine, text, facility):
     result = engine.understand(text)
     assert (result.intent, result.slots.get("facility")) == ("facility.nearby", facility), result
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # a plan said as a remark still asks; a mis-heard palace is found when nothing else is
+    ("경복꿍 가 보려는데 한복 입으면 공짜라던데요", "tourism.attraction", {"place": "경복궁"}),
+    ("덕수꿍 들어가려면 예약해야 돼요", "tourism.attraction", {"place": "덕수궁"}),
+    # 물어볼 게 있어 is no sightseeing; opening the chat window is opening the app
+    ("서울지갑 앱 좀 켜 봐 물어볼 게 있어서", "app.open", {"app": "seoul_wallet"}),
+    ("다산콜 채팅 창 좀 켜 줘", "app.open", {"app": "dasan_120"}),
+])
+def test_request_said_around_a_name_is_understood(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
