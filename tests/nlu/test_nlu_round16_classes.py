@@ -152,3 +152,24 @@ def test_facility_described_by_its_use_is_found(engine, text, facility):
 def test_request_said_around_a_name_is_understood(engine, text, intent, slots):
     result = engine.understand(text)
     assert (result.intent, result.slots) == (intent, slots), result
+
+
+@pytest.mark.parametrize("text, intent", [
+    # the way to a facility by bus is a question about the facility
+    ("시립도서관 있다던데 버스 타고 어떻게 가요", "facility.nearby"),
+    # will my bus be on time
+    ("약속이 두 시인디 관악02번이 제때 올랑가", "transit.bus_arrival"),
+    # a broken thing at a bus stop is a complaint
+    ("정류장 전광판이 고장 났어요 민원 넣어 주세요", "complaint.file"),
+    # asking someone to take a banner down
+    ("가게 앞 현수막을 아직도 안 뗐어요 떼 달라고 해 주세요", "complaint.file"),
+    # the escort asked for as a service
+    ("밤 열한 시에 역에 내리는데 집까지 동행해 주는 서비스 되나요", "safety.escort"),
+    # snow now and whether to go out
+    ("지금 은평구 눈 많이 오나 산에 가도 되겠어", "weather.forecast"),
+    ("남산타워 전망대 경로 할인 되나요", "tourism.attraction"),
+    # the 120 operator asked for as a person; 대 줘 is no 떼 줘
+    ("답답해서 못 하겠다 120 아가씨 좀 대 줘", "handoff.human"),
+])
+def test_request_class_is_understood(engine, text, intent):
+    assert engine.understand(text).intent == intent
