@@ -173,3 +173,19 @@ def test_request_said_around_a_name_is_understood(engine, text, intent, slots):
 ])
 def test_request_class_is_understood(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    # where one would report something, or whether one must: a question about the procedure
+    ("요즘 스미싱 문자 많던데 그런 문자 오면 어디에 신고하는 거예요", "faq.answer"),
+    ("이름 바꾸면 주민센터에 다시 신고해야 돼요", "faq.answer"),
+    # a problem described and where to report it: the report itself
+    ("가게 앞에 누가 맨날 차를 세워 놔요 이거 어디다 신고해야 돼요", "complaint.file"),
+])
+def test_reporting_procedure_or_report(engine, text, intent):
+    assert engine.understand(text).intent == intent
+
+
+def test_time_words_are_no_topic(engine):
+    result = engine.understand("작년에 택배 사기 당할 뻔했는데 그런 일 생기면 어디다 신고하는 거야")
+    assert result.intent == "faq.answer" and result.slots.get("topic") not in ("작년", None), result
