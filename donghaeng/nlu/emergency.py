@@ -113,11 +113,13 @@ def _body(source: str, text: str, word_start: bool, word_end: bool) -> str:
         text = text.rstrip("*")
         parts = [_english_words(part) for part in text.lower().split("~") if part.strip()]
         body = r"\b.{0,30}?\b".join(parts)
+        if text[0].isdigit():  # a number: not a piece of a receipt (345-112)
+            return rf"(?<![a-z0-9'-]){body}(?![a-z0-9]|-\d)"
         return rf"(?<![a-z0-9']){body}" + ("" if open_end else "(?![a-z0-9])")
     body = _GAP.join(_korean_piece(part) for part in text.split("~"))
-    # A number is never part of a longer number: 112 is not inside 1120번.
-    start = rf"(?<![{_WORD_CHAR}])" if word_start else (r"(?<!\d)" if text[0].isdigit() else "")
-    end = rf"(?![{_WORD_CHAR}])" if word_end else (r"(?!\d)" if text[-1].isdigit() else "")
+    # A number is never part of a longer number: 112 is not inside 1120번 or a receipt 345-112.
+    start = rf"(?<![{_WORD_CHAR}])" if word_start else (r"(?<![\d-])" if text[0].isdigit() else "")
+    end = rf"(?![{_WORD_CHAR}])" if word_end else (r"(?!\d|-\d)" if text[-1].isdigit() else "")
     return start + body + end
 
 

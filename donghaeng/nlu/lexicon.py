@@ -162,7 +162,8 @@ def station_entries(public_dir: Path) -> list[Entry]:
         for name in names:
             if len(name) >= 2 and name not in seen:
                 seen.add(name)
-                entries.append(Entry(name, "station", main))
+                # 종로삼가 is how 종로3가 is said; it is reported as written.
+                entries.append(Entry(name, "station", main, spelled=main if name == _spoken_digits(main) != main else None))
     return entries
 
 
@@ -176,6 +177,10 @@ def bus_stop_entries(public_dir: Path) -> list[Entry]:
             if len(name) >= 3 and name not in seen:
                 seen.add(name)
                 entries.append(Entry(name, "stop", name))
+                spoken = _spoken_digits(name)  # 종로2가 is said 종로이가
+                if spoken != name and spoken not in seen:
+                    seen.add(spoken)
+                    entries.append(Entry(spoken, "stop", name, spelled=name))
     return entries
 
 

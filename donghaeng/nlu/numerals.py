@@ -128,7 +128,9 @@ def _route_number(word: str) -> str:
 _DIGIT_WORD = f"[{''.join(SINO_DIGITS)}0-9]"
 _DASHED_SPOKEN = re.compile(
     rf"(?<!\S)({_DIGIT_WORD}{{2,}})(?:에)?\s?다시\s?({_DIGIT_WORD}{{2,}}?)(?:에)?(?:\s?다시\s?({_DIGIT_WORD}{{2,}}?))?"
-    rf"(?=이?(?:요|에요|예요|야|고|인데|인디|입니다|이라|이여|이유|으로|로|은|는|을|를|이|가|번)?(?:\s|$))")
+    # 이 before 인데 is a digit (칠칠이인데 = 772인데): the copula is 인데 alone.
+    rf"(?=(?:이(?:요|에요|예요|야|고|입니다|이라|이여|이유)|요|에요|예요|야|고|인데|인디|입니다|이라|이여|이유|으로|로|은|는|을|를|이|가|번)?"
+    rf"(?:\s|$))")
 
 
 def _dashed_rule(match: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ CROSSING_SUFFIXES = ("사거리", "오거리", "삼거리", "네거리", "교차
 _NIGHT_ROUTE = re.compile(r"(?<![0-9a-z])[nN](\d{2,3})(?!\d)")
 _ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
 # Trunk routes with a letter: 110A/110B, 750A/750B ("bus 110B", "750A번").
-_LETTERED_ROUTE = re.compile(r"(?<![\w-])(\d{2,4}[a-zA-Z])(?=번|버스|\s|$)")
+_LETTERED_ROUTE = re.compile(r"(?<![\w-])(\d{2,4}[a-zA-Z])(?=번|버스|\s|$|[가-힣])")
 _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
 _AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
@@ -153,11 +153,19 @@ def find_bare_route(compact: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Taking back a detail just said: "삼호선 말고 육호선", "2호선 아니 4호선".
+_TAKEN_BACK = re.compile(r"(?:^|\s)(?:말고|아니|아니고|아니라|아니다|no|not)(?:\s|$)")
+
+
 def find_line(spaced: str) -> str | None:
-    match = _LINE.search(spaced)
-    if not match:
+    """Subway line; when one is taken back for another ("삼호선 말고 육호선"), the one said last."""
+    matches = list(_LINE.finditer(spaced))
+    if not matches:
         return None
-    return match.group(1) or match.group(2)
+    chosen = matches[0]
+    if len(matches) > 1 and _TAKEN_BACK.search(spaced, matches[0].end(), matches[-1].start()):
+        chosen = matches[-1]
+    return chosen.group(1) or chosen.group(2)
 
 
 def find_age(spaced: str) -> int | None:
@@ -220,8 +228,8 @@ def select_stop(stops: tuple[Mention, ...], compact: str) -> str | None:
     failing that, a stop named after a station ("강남역 언제 와요", "bus 602 at Hapjeong station")."""
     for mention in stops:
         if compact[mention.end:].startswith(_STOP_CONTEXT):
-            return mention.surface
-    return next((m.surface for m in stops if m.surface.endswith("역") and len(m.surface) >= 3), None)
+            return mention.name_of("stop")
+    return next((m.name_of("stop") for m in stops if m.surface.endswith("역") and len(m.surface) >= 3), None)
 
 
 def select_station(found: Found, compact: str) -> str | None:

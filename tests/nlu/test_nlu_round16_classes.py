@@ -189,3 +189,22 @@ def test_reporting_procedure_or_report(engine, text, intent):
 def test_time_words_are_no_topic(engine):
     result = engine.understand("작년에 택배 사기 당할 뻔했는데 그런 일 생기면 어디다 신고하는 거야")
     assert result.intent == "faq.answer" and result.slots.get("topic") not in ("작년", None), result
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # a receipt read out with 다시: 이 before 인데 is a digit, not the copula
+    ("접수 번호 삼사오 다시 일일이인데 어떻게 됐어요", "complaint.status", {"receipt": "345-112"}),
+    # a line taken back for another
+    ("교대역 이호선 말고 삼호선 언제 와요", "transit.subway_arrival", {"station": "교대", "line": "3"}),
+    # a stop said with its number as a word, reported as written
+    ("을지로이가에서 이칠일번 언제 와", "transit.bus_arrival", {"route": "271", "stop": "을지로2가"}),
+    # a lettered route in run-together speech
+    ("1002A타려는데몇분남았어", "transit.bus_arrival", {"route": "1002A"}),
+])
+def test_numbers_in_slots_are_read_as_meant(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+def test_station_said_with_its_number_as_a_word_is_reported_as_written(engine):
+    assert engine.understand("종로 삼가 근처 약국 어디 있어요").slots.get("place") == "종로3가"
