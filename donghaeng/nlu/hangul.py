@@ -119,7 +119,7 @@ def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
 def respelled(text: str) -> str:
     """Text re-spelled the way it sounds, as a recogniser that does not know the word writes it:
     관악구 → 과낙구, 왕십리 → 왕심니, 공중화장실 → 공중와장실 (rules of ``pronounced_jamo``, with
-    the final moved to the next syllable before a vowel)."""
+    the final moved to the next syllable before a vowel and ㅎ dropped between vowels too)."""
     out = []
     for char, part in zip(text, _assimilated(text, (), liaison=True)):
         if part is None or len(part[2]) > 1 or part[2] not in _FINALS:
@@ -161,5 +161,9 @@ def _assimilated(text: str, word_starts: Collection[int], liaison: bool) -> list
             if initial in ("ㄴ", "ㅁ") and final in _NASAL_OF:
                 here[2] = _NASAL_OF[final]
             if initial == "ㅎ" and final in _WEAK_H_BEFORE:
+                after[0] = "ㅇ"
+    if liaison:  # re-spelled names drop ㅎ between vowels too (소화기 → 소와기)
+        for here, after in zip(parts, parts[1:]):
+            if here is not None and after is not None and not here[2] and after[0] == "ㅎ":
                 after[0] = "ㅇ"
     return parts

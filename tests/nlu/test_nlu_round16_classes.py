@@ -208,3 +208,22 @@ def test_numbers_in_slots_are_read_as_meant(engine, text, intent, slots):
 
 def test_station_said_with_its_number_as_a_word_is_reported_as_written(engine):
     assert engine.understand("종로 삼가 근처 약국 어디 있어요").slots.get("place") == "종로3가"
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # whether such a programme exists is a question about it, however the person lives
+    ("혼자 사는 노인 돌봐 주는 그런 제도 있나요", "welfare.info", {"benefit": "senior_care"}),
+    # searching one's memory for a name is no request to repeat
+    ("어르신한테 말벗 해 주는 서비스 그거 이름이 뭐였더라", "welfare.info", {"benefit": "senior_care"}),
+    ("Can my father get the senior transportation card", "welfare.eligibility", {"benefit": "transport_discount"}),
+    ("People keep dumping garbage bags next to the park entrance", "complaint.file", {"category": "trash"}),
+    # worry about a daughter coming home alone late, said indirectly
+    ("아들이 야근 끝나고 자정 넘어 혼자 들어오는디 걱정이여", "safety.escort", {}),
+])
+def test_indirect_or_english_request_is_understood(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+def test_learning_what_to_do_ahead_of_time_is_a_question(engine):
+    assert engine.understand("화재 나면 어디로 대피해야 되는지 미리 알아 두려고요").intent == "faq.answer"
