@@ -88,6 +88,7 @@ def sound_key(text: str, strict: bool = False) -> str:
 _SPLIT_FINALS = {"ㄳ": ("ㄱ", "ㅅ"), "ㄵ": ("ㄴ", "ㅈ"), "ㄺ": ("ㄹ", "ㄱ"), "ㄻ": ("ㄹ", "ㅁ"), "ㄼ": ("ㄹ", "ㅂ"),
                  "ㄽ": ("ㄹ", "ㅅ"), "ㄾ": ("ㄹ", "ㅌ"), "ㄿ": ("ㄹ", "ㅍ"), "ㅀ": ("ㄹ", ""), "ㄶ": ("ㄴ", ""), "ㅄ": ("ㅂ", "ㅅ")}
 _NASAL_OF = {"ㄱ": "ㅇ", "ㄷ": "ㄴ", "ㅂ": "ㅁ"}
+_TENSE_OF = {"ㄱ": "ㄲ", "ㄷ": "ㄸ", "ㅂ": "ㅃ", "ㅅ": "ㅆ", "ㅈ": "ㅉ"}
 _WEAK_H_BEFORE = {"ㄴ", "ㄹ", "ㅁ", "ㅇ"}  # ㅎ after a sonorant is barely heard (공중화장실 = 공중와장실)
 
 
@@ -119,7 +120,8 @@ def pronounced_jamo(text: str, word_starts: Collection[int] = ()) -> list[str]:
 def respelled(text: str) -> str:
     """Text re-spelled the way it sounds, as a recogniser that does not know the word writes it:
     관악구 → 과낙구, 왕십리 → 왕심니, 공중화장실 → 공중와장실 (rules of ``pronounced_jamo``, with
-    the final moved to the next syllable before a vowel and ㅎ dropped between vowels too)."""
+    the final moved to the next syllable before a vowel, ㅎ dropped between vowels too, and the
+    consonant after ㄱㄷㅂ said tense: 복지로 → 복찌로)."""
     out = []
     for char, part in zip(text, _assimilated(text, (), liaison=True)):
         if part is None or len(part[2]) > 1 or part[2] not in _FINALS:
@@ -162,8 +164,12 @@ def _assimilated(text: str, word_starts: Collection[int], liaison: bool) -> list
                 here[2] = _NASAL_OF[final]
             if initial == "ㅎ" and final in _WEAK_H_BEFORE:
                 after[0] = "ㅇ"
-    if liaison:  # re-spelled names drop ㅎ between vowels too (소화기 → 소와기)
+    if liaison:
         for here, after in zip(parts, parts[1:]):
-            if here is not None and after is not None and not here[2] and after[0] == "ㅎ":
-                after[0] = "ㅇ"
+            if here is None or after is None:
+                continue
+            if not here[2] and after[0] == "ㅎ":
+                after[0] = "ㅇ"  # re-spelled names drop ㅎ between vowels too (소화기 → 소와기)
+            elif _FINAL_SOUND.get(here[2], here[2]) in ("ㄱ", "ㄷ", "ㅂ") and after[0] in _TENSE_OF:
+                after[0] = _TENSE_OF[after[0]]  # and are said tense after ㄱㄷㅂ (복지로 → 복찌로)
     return parts

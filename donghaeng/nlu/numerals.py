@@ -46,6 +46,11 @@ _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|
 _STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$))")
 
 
+# "내 육십구다", "칠십삼이다" (I am 69, 73): a number with 십 before the plain copula (이)다;
+# as with 이에요, 칠십이다 is 70 + 이다.
+_TENS_BEFORE_DA = re.compile(rf"(?<!\S)([{_SINO}]*십[{_SINO}]??)(?=이?다(?:\s|$))")
+
+
 def parse_sino(word: str) -> str | None:
     """Value of a Sino-Korean number word as a digit string.
 
@@ -160,4 +165,5 @@ def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
     text = _NATIVE_AGE.sub(lambda m: str(parse_native(m.group(1), m.group(2))), text)
     text = _SINO_BEFORE_COUNTER.sub(_counter_rule, text)
     text = _STANDALONE_SINO.sub(_standalone_rule, text)
+    text = _TENS_BEFORE_DA.sub(lambda m: parse_sino(m.group(1)) or m.group(1), text)
     return text

@@ -41,7 +41,8 @@ def test_one_entry_per_character_keeps_positions():
 
 
 @pytest.mark.parametrize("written, heard", [
-    ("관악구", "과낙구"), ("독립문", "동님문"), ("공중화장실", "공중와장실"), ("장안일동", "장아닐동"), ("좋아", "조아"),
+    ("관악구", "과낙꾸"), ("독립문", "동님문"), ("공중화장실", "공중와장실"), ("장안일동", "장아닐동"), ("좋아", "조아"),
+    ("복지로", "복찌로"), ("소화기", "소와기"),
 ])
 def test_respelling_writes_a_name_as_it_sounds(written, heard):
     assert respelled(written) == heard

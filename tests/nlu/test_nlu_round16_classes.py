@@ -227,3 +227,42 @@ def test_indirect_or_english_request_is_understood(engine, text, intent, slots):
 
 def test_learning_what_to_do_ahead_of_time_is_a_question(engine):
     assert engine.understand("화재 나면 어디로 대피해야 되는지 미리 알아 두려고요").intent == "faq.answer"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # someone trying to get in now
+    ("밖에서 누가 도어락 비밀번호를 계속 눌러요", "crime"),
+])
+def test_someone_trying_the_door_raises_the_alarm(engine, text, kind):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", kind), result
+
+
+@pytest.mark.parametrize("text", [
+    "동네에 수상한 사람 돌아다닌다는 소문 있어서 밤에 나가기 무서워",
+    "어제 시장에서 불 났다며 사람도 다쳤대",
+])
+def test_rumours_and_hearsay_raise_no_alarm(engine, text):
+    assert engine.understand(text).intent != "safety.emergency"
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("일흔둘인데 노인 일자리 신청해도 돼요", "welfare.eligibility", {"benefit": "senior_jobs", "age": 72}),
+    ("기초연금 신청 아들이 대신 해도 되나요", "welfare.info", {"benefit": "basic_pension"}),
+    ("감기 기운이 있어서 약 지을 데 찾아요", "facility.nearby", {"facility": "pharmacy"}),
+    ("허리가 아파서 근처에 진료하는 데 있나", "facility.nearby", {"facility": "hospital"}),
+    ("정류장 의자가 부서져 있어요 고쳐 달라고 해 주세요", "complaint.file", {"category": "other"}),
+    ("지난달에 넣은 민원 답이 아직 안 왔어요", "complaint.status", {}),
+    ("Can you connect me to someone who speaks English", "handoff.human", {}),
+    ("말을 빨리 하면 하나도 못 알아들어요", "meta.slower", {}),
+    ("이 비서한테 뭘 시킬 수 있는지 모르겠어", "meta.help", {}),
+    ("공사 소리 때문에 하나도 못 들었네", "meta.repeat", {}),
+    ("복찌로 앱 좀 열어 줘", "app.open", {"app": "bokjiro"}),
+])
+def test_round16_request_class_is_understood(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+def test_age_said_with_the_plain_copula(engine):
+    assert engine.understand("기초연금 되나 내 칠십삼이다").slots.get("age") == 73

@@ -32,6 +32,9 @@ FLOORS = {
     "nlu_holdout13/holdout13.jsonl": (0.97, 0.94),
     "nlu_holdout14/holdout14.jsonl": (0.92, 0.89),  # emergency-focused; its faq topics are free phrasing
     "nlu_holdout15/holdout15.jsonl": (0.95, 0.93),
+    "nlu_holdout16/holdout16.jsonl": (0.98, 0.94),
+    "nlu_holdout17/holdout17.jsonl": (0.98, 0.94),
+    "nlu_holdout18/holdout18.jsonl": (0.96, 0.93),
 }
 
 
