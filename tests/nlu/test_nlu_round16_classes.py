@@ -266,3 +266,16 @@ def test_round16_request_class_is_understood(engine, text, intent, slots):
 
 def test_age_said_with_the_plain_copula(engine):
     assert engine.understand("기초연금 되나 내 칠십삼이다").slots.get("age") == 73
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a named app and an open verb, whatever else is said around it
+    ("주거급여 알아보게 복지로 좀 열어 줘", "app.open"),
+    ("사용 방법 좀 갈켜 줘", "meta.help"),
+    # a hazard told as a remark is still a complaint
+    ("보도블록이 들떠 가지고 사람들 걸려 넘어지겠더라", "complaint.file"),
+    ("무인민원발급기 쓰는 법 좀 알려 줘요", "faq.answer"),
+    ("밤에 혼자 못 다니겠어 골목이 너무 어두워서", "safety.escort"),
+])
+def test_more_request_classes(engine, text, intent):
+    assert engine.understand(text).intent == intent
