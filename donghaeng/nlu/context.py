@@ -87,7 +87,7 @@ class FollowUpReader:
             "app": lambda: found.first("app"),
             "facility": lambda: found.first("facility"),
             "when": lambda: found.first("when"),
-            "route": lambda: found.route or find_bare_route(utterance.compact),
+            "route": lambda: found.route or find_bare_route(utterance.compact, utterance.spaced),
             "stop": lambda: select_stop(found.stops, utterance.compact)
             or (filler.answer_text(utterance) if free_text else None),
             "station": lambda: select_station(found, utterance.compact)

@@ -105,13 +105,14 @@ class Gazetteer:
             length = len(name_keys)
             if keys[position:position + length] == name_keys:
                 if word_starts is not None and all(entry.type in PLACE_LIKE for entry in group) \
-                        and not self._fits_words(compact, position, length, word_starts):
+                        and not self._fits_words(compact, position, length, word_starts, group):
                     continue
                 return length, group
         return None
 
     @staticmethod
-    def _fits_words(compact: str, position: int, length: int, word_starts: set[int]) -> bool:
+    def _fits_words(compact: str, position: int, length: int, word_starts: set[int],
+                    group: tuple[Entry, ...] = ()) -> bool:
         """Whether a place name may be heard here, given where the spoken words begin.
 
         A two-syllable name inside a word (귀가길동행 ≠ 길동) is not that name. A name heard across
@@ -119,7 +120,8 @@ class Gazetteer:
         one (와 본 동생이 holds no 본동).
         """
         if length == 2 and position not in word_starts:
-            return False
+            # …except a station said right before 역 in run-together speech (대여소성수역)
+            return compact[position + 2:position + 3] == "역" and any(e.type == "station" for e in group)
         inner = [start for start in word_starts if position < start < position + length]
         if not inner:
             return True

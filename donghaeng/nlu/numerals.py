@@ -147,7 +147,8 @@ def _dashed_rule(match: re.Match[str]) -> str:
 
 
 # ... or in tens and ones: "육십 칠 세" is 67.
-_SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]{{1,2}}\s){{1,5}}[{_SINO}])(?=\s?(?:번|호선|세|살))")
+# (not "송파 구 이번 주": 이번 주 is "this week")
+_SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]{{1,2}}\s){{1,5}}[{_SINO}])(?=\s?(?:번(?!\s?[주달])|호선|세|살))")
 
 
 def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:

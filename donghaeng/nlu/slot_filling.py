@@ -82,7 +82,7 @@ class SlotFiller:
             put(slots, "facility", found.first("facility"))
             put(slots, "place", place)
         elif intent == "transit.bus_arrival":
-            put(slots, "route", found.route or find_bare_route(utterance.compact))
+            put(slots, "route", found.route or find_bare_route(utterance.compact, utterance.spaced))
             put(slots, "stop", select_stop(found.stops, utterance.compact))
         elif intent == "transit.subway_arrival":
             put(slots, "station", select_station(found, utterance.compact))

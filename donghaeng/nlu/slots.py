@@ -114,6 +114,10 @@ class Found:
         return places
 
 
+# Taking back a detail just said: "삼호선 말고 육호선", "2호선 아니 4호선".
+_TAKEN_BACK = re.compile(r"(?:^|\s)(?:말고|아니|아니고|아니라|아니다|no|not)(?:\s|$)")
+
+
 def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = "") -> str | None:
     """Bus route number: 마포09 (village), N16 (night), 472번 / 472 버스 (trunk)."""
     # When two are said ("마포16 아니 마포15"), the correction, said last, counts.
@@ -128,8 +132,13 @@ def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = ""
     match = _LETTERED_ROUTE.search(spaced)
     if match and not match.group(1).lower().startswith("n"):
         return match.group(1).upper()
-    match = _ROUTE_WITH_COUNTER.search(compact)
-    return match.group(1) if match else None
+    matches = list(_ROUTE_WITH_COUNTER.finditer(compact))
+    if not matches:
+        return None
+    # "칠공이사 아니 칠공이이 언제 와": a route taken back for another, the one said last.
+    if len(matches) > 1 and spaced and _TAKEN_BACK.search(spaced):
+        return matches[-1].group(1)
+    return matches[0].group(1)
 
 
 def _road_suffix(compact: str, mention: Mention) -> str | None:
@@ -147,14 +156,13 @@ def _road_suffix(compact: str, mention: Mention) -> str | None:
     return None
 
 
-def find_bare_route(compact: str) -> str | None:
-    """A bare three- or four-digit number, read as a route once the intent is known to be a bus."""
-    match = _BARE_ROUTE.search(compact)
-    return match.group(1) if match else None
-
-
-# Taking back a detail just said: "삼호선 말고 육호선", "2호선 아니 4호선".
-_TAKEN_BACK = re.compile(r"(?:^|\s)(?:말고|아니|아니고|아니라|아니다|no|not)(?:\s|$)")
+def find_bare_route(compact: str, spaced: str = "") -> str | None:
+    """A bare three- or four-digit number, read as a route once the intent is known to be a bus;
+    of two with a correction between them ("7024 아니 7022"), the one said last."""
+    matches = list(_BARE_ROUTE.finditer(compact))
+    if not matches:
+        return None
+    return (matches[-1] if len(matches) > 1 and spaced and _TAKEN_BACK.search(spaced) else matches[0]).group(1)
 
 
 def find_line(spaced: str) -> str | None:

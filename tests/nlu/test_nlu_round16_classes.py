@@ -279,3 +279,25 @@ def test_age_said_with_the_plain_copula(engine):
 ])
 def test_more_request_classes(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # apps described by what they do
+    ("걸으면 포인트 쌓아 주는 그 앱 좀 켜 줘", "app.open", {"app": "sonmok_doctor"}),
+    ("밤에 누르면 씨씨티비로 지켜봐 주는 앱 열어 주세요", "app.open", {"app": "ansimi"}),
+    # a service put aside for another is no call for it
+    ("119 말고 120에 사람 좀 연결해 줘", "handoff.human", {}),
+    ("살려 줘 무슨 말인지 하나도 모르겠어 쉽게 좀 해 줘", "meta.slower", {}),
+    # a route or a stop corrected, split or run together
+    ("칠공일팔 아니 칠공일칠 언제 와", "transit.bus_arrival", {"route": "7017"}),
+    ("강남 구 이번주 날씨 어때", "weather.forecast", {"place": "강남구", "when": "week"}),
+    ("따릉이대여소합정역", "transit.bike", {"place": "합정역"}),
+])
+def test_set19_request_class_is_understood(engine, text, intent, slots):
+    result = engine.understand(text)
+    assert (result.intent, result.slots) == (intent, slots), result
+
+
+def test_forcing_someone_into_a_car_raises_the_alarm(engine):
+    result = engine.understand("웬 아저씨가 아이를 억지로 차에 태우려고 해요")
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
