@@ -177,10 +177,12 @@ class EmergencyDetector:
                  denied: tuple[Sign, ...] = (), service_names: tuple[Sign, ...] = (),
                  service_question: tuple[Sign, ...] = (), interjections: tuple[str, ...] = (),
                  negated_after: tuple[Sign, ...] = (), worry: tuple[Sign, ...] = (),
-                 escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = ()):
+                 escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = (),
+                 might_happen_after: tuple[Sign, ...] = ()):
         words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
         self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
         self._negated_after = negated_after
+        self._might_happen_after = might_happen_after
         self._worry = worry
         self._escort_request = escort_request
         self._happening_now = happening_now
@@ -214,7 +216,8 @@ class EmergencyDetector:
                    _signs(data.get("usage_trouble")) + _signs(data.get("everyday_trouble")), _signs(data.get("denied")),
                    _signs(data.get("service_names")), _signs(data.get("service_question")),
                    tuple(str(word) for word in data.get("interjections") or ()), _signs(data.get("negated_after")),
-                   _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")))
+                   _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")),
+                   _signs(data.get("might_happen_after")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -224,7 +227,8 @@ class EmergencyDetector:
         strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if self._said(sign, text)]
         # A call by number (119) raises the alarm like a strong sign but names no kind.
         strong += [("", sign) for sign in self._call_only if self._said(sign, text)]
-        weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs if self._said(sign, text)]
+        weak = [(kind, sign) for kind, signs in self._weak.items() for sign in signs
+                if self._said(sign, text, self._negated_after + self._might_happen_after)]
         general = [sign for sign in self._any_kind if sign.search(text)]
         # Words inside a denial ("응급 상황은 아니고요") are not signs.
         denied = [match.span() for sign in self._denied if (match := sign.pattern.search(text))]
@@ -264,13 +268,15 @@ class EmergencyDetector:
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
         return Alarm(kind, sources, round(confidence, 3))
 
-    def _said(self, sign: Sign, text: str) -> bool:
-        """The sign is in the text and not taken back right after it ("연기 나는 거 아니고요")."""
+    def _said(self, sign: Sign, text: str, taken_back: tuple[Sign, ...] | None = None) -> bool:
+        """The sign is in the text and not taken back right after it ("연기 나는 거 아니고요");
+        weak signs are also not counted when only a possibility follows (넘어지겠어)."""
         match = sign.pattern.search(text)
         if match is None:
             return False
         rest = text[match.end():].lstrip()
-        return not any(negation.pattern.match(rest) for negation in self._negated_after)
+        after = self._negated_after if taken_back is None else taken_back
+        return not any(negation.pattern.match(rest) for negation in after)
 
     def _escort_wanted(self, text: str, hits: list[tuple[str, Sign]]) -> bool:
         """Fear of being followed, or an old fright, said to ask for the safe-return escort: only

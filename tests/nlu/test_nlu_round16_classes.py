@@ -301,3 +301,20 @@ def test_set19_request_class_is_understood(engine, text, intent, slots):
 def test_forcing_someone_into_a_car_raises_the_alarm(engine):
     result = engine.understand("웬 아저씨가 아이를 억지로 차에 태우려고 해요")
     assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
+
+
+@pytest.mark.parametrize("text", [
+    # a stroke that is over: out of hospital
+    "어머니가 풍으로 쓰러지셨다가 퇴원하셨는데 요양 등급 받으려면 뭐 해야 돼요",
+    # a fire only imagined, a fallen object that may trip someone, a fear said not to be a chase
+    "골목에 차를 대 놔서 불이라도 나면 소방차가 못 들어와요 신고해 주세요",
+    "보도에 공유 자전거가 쓰러져 있어서 사람들 걸려 넘어지겠어요 치워 주세요",
+    "누가 따라온다는 건 아니고요 어두워서 무서워서 그래요 집까지 같이 걸어 줄 분 신청돼요",
+])
+def test_harm_imagined_or_over_raises_no_alarm(engine, text):
+    assert engine.understand(text).intent != "safety.emergency"
+
+
+def test_harm_about_to_happen_in_a_fight_is_still_an_alarm(engine):
+    result = engine.understand("식당 앞에서 칼 들고 싸우고 있어요 누구 하나 찔리겠어요")
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
