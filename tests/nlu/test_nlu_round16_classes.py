@@ -318,3 +318,14 @@ def test_harm_imagined_or_over_raises_no_alarm(engine, text):
 def test_harm_about_to_happen_in_a_fight_is_still_an_alarm(engine):
     result = engine.understand("식당 앞에서 칼 들고 싸우고 있어요 누구 하나 찔리겠어요")
     assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("아까 부탁한 거 없던 일로 해 주세요", "meta.cancel"),
+    ("이거 뭘 어떻게 물어봐야 되는지 하나도 몰러", "meta.help"),
+    ("귀가 어두워서 사람하고 직접 통화하고 싶어요", "handoff.human"),
+    ("자전거 빌려 타는 거 여기서 제일 가까운 데", "transit.bike"),
+    ("손녀 숙제 때문에 그러는데 근처에 도서관 있능가", "facility.nearby"),
+])
+def test_set20_request_class_is_understood(engine, text, intent):
+    assert engine.understand(text).intent == intent
