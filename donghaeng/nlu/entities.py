@@ -234,7 +234,6 @@ class MarkedNames:
     """
 
     MAX_STEM = 6
-    AFTER = NAME_FOLLOWERS
 
     def __init__(self, entries: list[Entry], marks: dict[str, str], everyday: frozenset[str] = frozenset()):
         self._marks = marks
@@ -275,7 +274,7 @@ class MarkedNames:
                     continue
                 word_start = max((s for s in starts if s <= position), default=0)
                 word_end = min((s for s in starts if s > position), default=len(compact))
-                if not self.AFTER.fullmatch(compact[position + 1:word_end]):
+                if not NAME_FOLLOWERS.fullmatch(compact[position + 1:word_end]):
                     continue
                 best: tuple[int, int, str] | None = None
                 ambiguous = False

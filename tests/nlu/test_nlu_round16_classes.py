@@ -1,4 +1,4 @@
-"""Classes found on blind sets 16 and 17, checked with our own sentences."""
+"""Classes found on blind sets 16 to 20, checked with our own sentences."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ ALARMS = [
     # an interjection before a real missing child, palpitations with breathlessness
     ("아이고 우리 아이가 안 보여요", "crime"),
     ("가슴이 벌렁거리고 숨이 차요", "medical"),
+    # someone trying to get in now
+    ("밖에서 누가 도어락 비밀번호를 계속 눌러요", "crime"),
+    # being forced into a car
+    ("웬 아저씨가 아이를 억지로 차에 태우려고 해요", "crime"),
+    # harm about to happen in a fight is still an alarm
+    ("식당 앞에서 칼 들고 싸우고 있어요 누구 하나 찔리겠어요", "crime"),
 ]
 
 
@@ -40,6 +46,14 @@ LOOKALIKES = [
     ("작년에 아버지가 쓰러졌다가 퇴원하셨는데 요양 등급 받을 수 있나요", None),
     # breath taken away as a figure of speech
     ("숨 막히겠다 말 좀 천천히 해", "meta.slower"),
+    ("동네에 수상한 사람 돌아다닌다는 소문 있어서 밤에 나가기 무서워", None),
+    ("어제 시장에서 불 났다며 사람도 다쳤대", None),
+    # a stroke that is over: out of hospital
+    ("어머니가 풍으로 쓰러지셨다가 퇴원하셨는데 요양 등급 받으려면 뭐 해야 돼요", None),
+    # a fire only imagined, a fallen object that may trip someone, a fear said not to be a chase
+    ("골목에 차를 대 놔서 불이라도 나면 소방차가 못 들어와요 신고해 주세요", None),
+    ("보도에 공유 자전거가 쓰러져 있어서 사람들 걸려 넘어지겠어요 치워 주세요", None),
+    ("누가 따라온다는 건 아니고요 어두워서 무서워서 그래요 집까지 같이 걸어 줄 분 신청돼요", None),
 ]
 
 
@@ -115,21 +129,6 @@ def test_direction_station_does_not_stop_the_search_for_the_station_asked_about(
     assert (result.slots.get("station"), result.slots.get("direction")) == ("청량리", "인천"), result
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("어 방금 뭐랬노", "meta.repeat"),
-    ("말하는 빠르기 좀 낮춰 주소", "meta.slower"),
-    ("내 말은 그런 뜻이 아니었다니까", "meta.deny"),
-    ("뭐라고 해야 알아듣는교", "meta.help"),
-    ("그냥 인사 한번 하려고 눌러 봤어요", "meta.greet"),
-    ("여보쇼 거기 있소", "meta.greet"),
-    ("오늘은 여기까지만 할게요", "meta.goodbye"),
-    ("아 됐어 나중에 할게", "meta.cancel"),
-    ("안 허겠수다 고만 혀", "meta.cancel"),
-])
-def test_talk_about_the_conversation_is_understood(engine, text, intent):
-    assert engine.understand(text).intent == intent
-
-
 @pytest.mark.parametrize("text, facility", [
     # a facility described by what one does there
     ("날이 더워 그런데 에어컨 좀 쐬다 갈 데 있나", "heat_shelter"),
@@ -141,20 +140,33 @@ def test_facility_described_by_its_use_is_found(engine, text, facility):
     assert (result.intent, result.slots.get("facility")) == ("facility.nearby", facility), result
 
 
-@pytest.mark.parametrize("text, intent, slots", [
-    # a plan said as a remark still asks; a mis-heard palace is found when nothing else is
-    ("경복꿍 가 보려는데 한복 입으면 공짜라던데요", "tourism.attraction", {"place": "경복궁"}),
-    ("덕수꿍 들어가려면 예약해야 돼요", "tourism.attraction", {"place": "덕수궁"}),
-    # 물어볼 게 있어 is no sightseeing; opening the chat window is opening the app
-    ("서울지갑 앱 좀 켜 봐 물어볼 게 있어서", "app.open", {"app": "seoul_wallet"}),
-    ("다산콜 채팅 창 좀 켜 줘", "app.open", {"app": "dasan_120"}),
-])
-def test_request_said_around_a_name_is_understood(engine, text, intent, slots):
-    result = engine.understand(text)
-    assert (result.intent, result.slots) == (intent, slots), result
+def test_time_words_are_no_topic(engine):
+    result = engine.understand("작년에 택배 사기 당할 뻔했는데 그런 일 생기면 어디다 신고하는 거야")
+    assert result.intent == "faq.answer" and result.slots.get("topic") not in ("작년", None), result
 
 
-@pytest.mark.parametrize("text, intent", [
+def test_station_said_with_its_number_as_a_word_is_reported_as_written(engine):
+    assert engine.understand("종로 삼가 근처 약국 어디 있어요").slots.get("place") == "종로3가"
+
+
+def test_learning_what_to_do_ahead_of_time_is_a_question(engine):
+    assert engine.understand("화재 나면 어디로 대피해야 되는지 미리 알아 두려고요").intent == "faq.answer"
+
+
+def test_age_said_with_the_plain_copula(engine):
+    assert engine.understand("기초연금 되나 내 칠십삼이다").slots.get("age") == 73
+
+
+INTENTS = [
+    ("어 방금 뭐랬노", "meta.repeat"),
+    ("말하는 빠르기 좀 낮춰 주소", "meta.slower"),
+    ("내 말은 그런 뜻이 아니었다니까", "meta.deny"),
+    ("뭐라고 해야 알아듣는교", "meta.help"),
+    ("그냥 인사 한번 하려고 눌러 봤어요", "meta.greet"),
+    ("여보쇼 거기 있소", "meta.greet"),
+    ("오늘은 여기까지만 할게요", "meta.goodbye"),
+    ("아 됐어 나중에 할게", "meta.cancel"),
+    ("안 허겠수다 고만 혀", "meta.cancel"),
     # the way to a facility by bus is a question about the facility
     ("시립도서관 있다던데 버스 타고 어떻게 가요", "facility.nearby"),
     # will my bus be on time
@@ -170,28 +182,38 @@ def test_request_said_around_a_name_is_understood(engine, text, intent, slots):
     ("남산타워 전망대 경로 할인 되나요", "tourism.attraction"),
     # the 120 operator asked for as a person; 대 줘 is no 떼 줘
     ("답답해서 못 하겠다 120 아가씨 좀 대 줘", "handoff.human"),
-])
-def test_request_class_is_understood(engine, text, intent):
-    assert engine.understand(text).intent == intent
-
-
-@pytest.mark.parametrize("text, intent", [
     # where one would report something, or whether one must: a question about the procedure
     ("요즘 스미싱 문자 많던데 그런 문자 오면 어디에 신고하는 거예요", "faq.answer"),
     ("이름 바꾸면 주민센터에 다시 신고해야 돼요", "faq.answer"),
     # a problem described and where to report it: the report itself
     ("가게 앞에 누가 맨날 차를 세워 놔요 이거 어디다 신고해야 돼요", "complaint.file"),
-])
-def test_reporting_procedure_or_report(engine, text, intent):
+    # a named app and an open verb, whatever else is said around it
+    ("주거급여 알아보게 복지로 좀 열어 줘", "app.open"),
+    ("사용 방법 좀 갈켜 줘", "meta.help"),
+    # a hazard told as a remark is still a complaint
+    ("보도블록이 들떠 가지고 사람들 걸려 넘어지겠더라", "complaint.file"),
+    ("무인민원발급기 쓰는 법 좀 알려 줘요", "faq.answer"),
+    ("밤에 혼자 못 다니겠어 골목이 너무 어두워서", "safety.escort"),
+    ("아까 부탁한 거 없던 일로 해 주세요", "meta.cancel"),
+    ("이거 뭘 어떻게 물어봐야 되는지 하나도 몰러", "meta.help"),
+    ("귀가 어두워서 사람하고 직접 통화하고 싶어요", "handoff.human"),
+    ("자전거 빌려 타는 거 여기서 제일 가까운 데", "transit.bike"),
+    ("손녀 숙제 때문에 그러는데 근처에 도서관 있능가", "facility.nearby"),
+]
+
+
+@pytest.mark.parametrize("text, intent", INTENTS)
+def test_request_class_is_understood(engine, text, intent):
     assert engine.understand(text).intent == intent
 
 
-def test_time_words_are_no_topic(engine):
-    result = engine.understand("작년에 택배 사기 당할 뻔했는데 그런 일 생기면 어디다 신고하는 거야")
-    assert result.intent == "faq.answer" and result.slots.get("topic") not in ("작년", None), result
-
-
-@pytest.mark.parametrize("text, intent, slots", [
+REQUESTS = [
+    # a plan said as a remark still asks; a mis-heard palace is found when nothing else is
+    ("경복꿍 가 보려는데 한복 입으면 공짜라던데요", "tourism.attraction", {"place": "경복궁"}),
+    ("덕수꿍 들어가려면 예약해야 돼요", "tourism.attraction", {"place": "덕수궁"}),
+    # 물어볼 게 있어 is no sightseeing; opening the chat window is opening the app
+    ("서울지갑 앱 좀 켜 봐 물어볼 게 있어서", "app.open", {"app": "seoul_wallet"}),
+    ("다산콜 채팅 창 좀 켜 줘", "app.open", {"app": "dasan_120"}),
     # a receipt read out with 다시: 이 before 인데 is a digit, not the copula
     ("접수 번호 삼사오 다시 일일이인데 어떻게 됐어요", "complaint.status", {"receipt": "345-112"}),
     # a line taken back for another
@@ -200,17 +222,6 @@ def test_time_words_are_no_topic(engine):
     ("을지로이가에서 이칠일번 언제 와", "transit.bus_arrival", {"route": "271", "stop": "을지로2가"}),
     # a lettered route in run-together speech
     ("1002A타려는데몇분남았어", "transit.bus_arrival", {"route": "1002A"}),
-])
-def test_numbers_in_slots_are_read_as_meant(engine, text, intent, slots):
-    result = engine.understand(text)
-    assert (result.intent, result.slots) == (intent, slots), result
-
-
-def test_station_said_with_its_number_as_a_word_is_reported_as_written(engine):
-    assert engine.understand("종로 삼가 근처 약국 어디 있어요").slots.get("place") == "종로3가"
-
-
-@pytest.mark.parametrize("text, intent, slots", [
     # whether such a programme exists is a question about it, however the person lives
     ("혼자 사는 노인 돌봐 주는 그런 제도 있나요", "welfare.info", {"benefit": "senior_care"}),
     # searching one's memory for a name is no request to repeat
@@ -219,34 +230,6 @@ def test_station_said_with_its_number_as_a_word_is_reported_as_written(engine):
     ("People keep dumping garbage bags next to the park entrance", "complaint.file", {"category": "trash"}),
     # worry about a daughter coming home alone late, said indirectly
     ("아들이 야근 끝나고 자정 넘어 혼자 들어오는디 걱정이여", "safety.escort", {}),
-])
-def test_indirect_or_english_request_is_understood(engine, text, intent, slots):
-    result = engine.understand(text)
-    assert (result.intent, result.slots) == (intent, slots), result
-
-
-def test_learning_what_to_do_ahead_of_time_is_a_question(engine):
-    assert engine.understand("화재 나면 어디로 대피해야 되는지 미리 알아 두려고요").intent == "faq.answer"
-
-
-@pytest.mark.parametrize("text, kind", [
-    # someone trying to get in now
-    ("밖에서 누가 도어락 비밀번호를 계속 눌러요", "crime"),
-])
-def test_someone_trying_the_door_raises_the_alarm(engine, text, kind):
-    result = engine.understand(text)
-    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", kind), result
-
-
-@pytest.mark.parametrize("text", [
-    "동네에 수상한 사람 돌아다닌다는 소문 있어서 밤에 나가기 무서워",
-    "어제 시장에서 불 났다며 사람도 다쳤대",
-])
-def test_rumours_and_hearsay_raise_no_alarm(engine, text):
-    assert engine.understand(text).intent != "safety.emergency"
-
-
-@pytest.mark.parametrize("text, intent, slots", [
     ("일흔둘인데 노인 일자리 신청해도 돼요", "welfare.eligibility", {"benefit": "senior_jobs", "age": 72}),
     ("기초연금 신청 아들이 대신 해도 되나요", "welfare.info", {"benefit": "basic_pension"}),
     ("감기 기운이 있어서 약 지을 데 찾아요", "facility.nearby", {"facility": "pharmacy"}),
@@ -258,30 +241,6 @@ def test_rumours_and_hearsay_raise_no_alarm(engine, text):
     ("이 비서한테 뭘 시킬 수 있는지 모르겠어", "meta.help", {}),
     ("공사 소리 때문에 하나도 못 들었네", "meta.repeat", {}),
     ("복찌로 앱 좀 열어 줘", "app.open", {"app": "bokjiro"}),
-])
-def test_round16_request_class_is_understood(engine, text, intent, slots):
-    result = engine.understand(text)
-    assert (result.intent, result.slots) == (intent, slots), result
-
-
-def test_age_said_with_the_plain_copula(engine):
-    assert engine.understand("기초연금 되나 내 칠십삼이다").slots.get("age") == 73
-
-
-@pytest.mark.parametrize("text, intent", [
-    # a named app and an open verb, whatever else is said around it
-    ("주거급여 알아보게 복지로 좀 열어 줘", "app.open"),
-    ("사용 방법 좀 갈켜 줘", "meta.help"),
-    # a hazard told as a remark is still a complaint
-    ("보도블록이 들떠 가지고 사람들 걸려 넘어지겠더라", "complaint.file"),
-    ("무인민원발급기 쓰는 법 좀 알려 줘요", "faq.answer"),
-    ("밤에 혼자 못 다니겠어 골목이 너무 어두워서", "safety.escort"),
-])
-def test_more_request_classes(engine, text, intent):
-    assert engine.understand(text).intent == intent
-
-
-@pytest.mark.parametrize("text, intent, slots", [
     # apps described by what they do
     ("걸으면 포인트 쌓아 주는 그 앱 좀 켜 줘", "app.open", {"app": "sonmok_doctor"}),
     ("밤에 누르면 씨씨티비로 지켜봐 주는 앱 열어 주세요", "app.open", {"app": "ansimi"}),
@@ -292,40 +251,10 @@ def test_more_request_classes(engine, text, intent):
     ("칠공일팔 아니 칠공일칠 언제 와", "transit.bus_arrival", {"route": "7017"}),
     ("강남 구 이번주 날씨 어때", "weather.forecast", {"place": "강남구", "when": "week"}),
     ("따릉이대여소합정역", "transit.bike", {"place": "합정역"}),
-])
-def test_set19_request_class_is_understood(engine, text, intent, slots):
+]
+
+
+@pytest.mark.parametrize("text, intent, slots", REQUESTS)
+def test_request_class_gives_its_slots(engine, text, intent, slots):
     result = engine.understand(text)
     assert (result.intent, result.slots) == (intent, slots), result
-
-
-def test_forcing_someone_into_a_car_raises_the_alarm(engine):
-    result = engine.understand("웬 아저씨가 아이를 억지로 차에 태우려고 해요")
-    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
-
-
-@pytest.mark.parametrize("text", [
-    # a stroke that is over: out of hospital
-    "어머니가 풍으로 쓰러지셨다가 퇴원하셨는데 요양 등급 받으려면 뭐 해야 돼요",
-    # a fire only imagined, a fallen object that may trip someone, a fear said not to be a chase
-    "골목에 차를 대 놔서 불이라도 나면 소방차가 못 들어와요 신고해 주세요",
-    "보도에 공유 자전거가 쓰러져 있어서 사람들 걸려 넘어지겠어요 치워 주세요",
-    "누가 따라온다는 건 아니고요 어두워서 무서워서 그래요 집까지 같이 걸어 줄 분 신청돼요",
-])
-def test_harm_imagined_or_over_raises_no_alarm(engine, text):
-    assert engine.understand(text).intent != "safety.emergency"
-
-
-def test_harm_about_to_happen_in_a_fight_is_still_an_alarm(engine):
-    result = engine.understand("식당 앞에서 칼 들고 싸우고 있어요 누구 하나 찔리겠어요")
-    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", "crime"), result
-
-
-@pytest.mark.parametrize("text, intent", [
-    ("아까 부탁한 거 없던 일로 해 주세요", "meta.cancel"),
-    ("이거 뭘 어떻게 물어봐야 되는지 하나도 몰러", "meta.help"),
-    ("귀가 어두워서 사람하고 직접 통화하고 싶어요", "handoff.human"),
-    ("자전거 빌려 타는 거 여기서 제일 가까운 데", "transit.bike"),
-    ("손녀 숙제 때문에 그러는데 근처에 도서관 있능가", "facility.nearby"),
-])
-def test_set20_request_class_is_understood(engine, text, intent):
-    assert engine.understand(text).intent == intent
