@@ -199,6 +199,12 @@ INTENTS = [
     ("귀가 어두워서 사람하고 직접 통화하고 싶어요", "handoff.human"),
     ("자전거 빌려 타는 거 여기서 제일 가까운 데", "transit.bike"),
     ("손녀 숙제 때문에 그러는데 근처에 도서관 있능가", "facility.nearby"),
+    # quitting something, a relative one lost touch with: no cancel, no goodbye
+    ("이제 나이 들어서 운전 그만할라 카는데 면허 반납하면 뭐 주나", "faq.answer"),
+    ("딸이랑 연락 끊은 지 오래인데 기초생활수급 받을 수 있나요", "welfare.eligibility"),
+    # where to tell about noise, which way the station is
+    ("윗집에서 밤마다 망치질을 해 대는데 어디다 말해야 되노", "complaint.file"),
+    ("전철 타는 데가 어느 쪽이여 글씨가 하나도 안 보이네", "facility.nearby"),
 ]
 
 

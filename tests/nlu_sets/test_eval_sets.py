@@ -36,7 +36,7 @@ FLOORS = {
     "nlu_holdout17/holdout17.jsonl": (0.98, 0.94),
     "nlu_holdout18/holdout18.jsonl": (0.98, 0.93),
     "nlu_holdout19/holdout19.jsonl": (0.98, 0.95),
-    "nlu_holdout20/holdout20.jsonl": (0.91, 0.88),  # long rambling speech; its faq topics are free phrasing
+    "nlu_holdout20/holdout20.jsonl": (0.93, 0.89),  # long rambling speech; its faq topics are free phrasing
 }
 
 
