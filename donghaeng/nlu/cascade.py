@@ -231,10 +231,11 @@ class NluEngine:
     def find(self, utterance: Utterance) -> Found:
         """All names, numbers and codes in the utterance, before the intent is known."""
         compact, spaced = utterance.compact, utterance.spaced
-        mentions = tuple(self.gazetteer.find(compact, word_starts(spaced)))
+        starts = word_starts(spaced)
+        mentions = tuple(self.gazetteer.find(compact, starts))
         covered = {entry.type for mention in mentions for entry in mention.entries}
         mentions += tuple(m for m in self.phrase_names.find(utterance) if m.entries[0].type not in covered)
-        misheard = self.marked.find(compact, word_starts(spaced), list(mentions))
+        misheard = self.marked.find(compact, starts, list(mentions))
         if misheard:
             mentions = tuple(sorted(mentions + tuple(misheard), key=lambda m: m.start))
         return Found(

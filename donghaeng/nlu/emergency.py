@@ -152,6 +152,17 @@ def _distinct(spans: list[tuple[int, int]]) -> int:
     return count
 
 
+def _spans(signs: tuple[Sign, ...], text: str) -> list[tuple[int, int]]:
+    """Where the signs that are in the text were said."""
+    return [match.span() for sign in signs if (match := sign.pattern.search(text))]
+
+
+def _starts_inside(sign: Sign, text: str, spans: list[tuple[int, int]]) -> bool:
+    """The sign begins inside one of the spans (a denial, a worry)."""
+    first = sign.span(text)[0]
+    return any(start <= first < end for start, end in spans)
+
+
 def _signs(items: list[object] | None) -> tuple[Sign, ...]:
     return tuple(Sign.of(str(item)) for item in items or [] if str(item).strip())
 
@@ -231,19 +242,18 @@ class EmergencyDetector:
                 if self._said(sign, text, self._negated_after + self._might_happen_after)]
         general = [sign for sign in self._any_kind if sign.search(text)]
         # Words inside a denial ("응급 상황은 아니고요") are not signs.
-        denied = [match.span() for sign in self._denied if (match := sign.pattern.search(text))]
+        denied = _spans(self._denied, text)
         if denied:
             def kept(sign: Sign) -> bool:
-                return not any(start <= sign.span(text)[0] < end for start, end in denied)
+                return not _starts_inside(sign, text, denied)
             strong = [hit for hit in strong if kept(hit[1])]
             weak = [hit for hit in weak if kept(hit[1])]
             general = [sign for sign in general if kept(sign)]
         if not strong and not general:
             if not weak:
                 return None
-            worries = [sign.span(text) for sign in self._worry if sign.search(text)]
-            urgent = any(not any(start <= sign.span(text)[0] < end for start, end in worries)
-                         for sign in self._urgency if sign.search(text))
+            worries = _spans(self._worry, text)
+            urgent = any(sign.search(text) and not _starts_inside(sign, text, worries) for sign in self._urgency)
             if not urgent and len({s.source for _, s in weak}) < 2:
                 return None
         if not strong and not weak and any(sign.search(text) for sign in self._trouble):

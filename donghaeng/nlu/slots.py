@@ -118,6 +118,13 @@ class Found:
 _TAKEN_BACK = re.compile(r"(?:^|\s)(?:말고|아니|아니고|아니라|아니다|no|not)(?:\s|$)")
 
 
+def _meant(matches: list[re.Match[str]], corrected: bool) -> re.Match[str] | None:
+    """The detail meant: the first said, or the last when one was taken back for another."""
+    if not matches:
+        return None
+    return matches[-1] if corrected and len(matches) > 1 else matches[0]
+
+
 def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = "") -> str | None:
     """Bus route number: 마포09 (village), N16 (night), 472번 / 472 버스 (trunk)."""
     # When two are said ("마포16 아니 마포15"), the correction, said last, counts.
@@ -132,13 +139,9 @@ def find_route(compact: str, village_prefixes: tuple[str, ...], spaced: str = ""
     match = _LETTERED_ROUTE.search(spaced)
     if match and not match.group(1).lower().startswith("n"):
         return match.group(1).upper()
-    matches = list(_ROUTE_WITH_COUNTER.finditer(compact))
-    if not matches:
-        return None
     # "칠공이사 아니 칠공이이 언제 와": a route taken back for another, the one said last.
-    if len(matches) > 1 and spaced and _TAKEN_BACK.search(spaced):
-        return matches[-1].group(1)
-    return matches[0].group(1)
+    match = _meant(list(_ROUTE_WITH_COUNTER.finditer(compact)), _TAKEN_BACK.search(spaced) is not None)
+    return match.group(1) if match else None
 
 
 def _road_suffix(compact: str, mention: Mention) -> str | None:
@@ -159,21 +162,16 @@ def _road_suffix(compact: str, mention: Mention) -> str | None:
 def find_bare_route(compact: str, spaced: str = "") -> str | None:
     """A bare three- or four-digit number, read as a route once the intent is known to be a bus;
     of two with a correction between them ("7024 아니 7022"), the one said last."""
-    matches = list(_BARE_ROUTE.finditer(compact))
-    if not matches:
-        return None
-    return (matches[-1] if len(matches) > 1 and spaced and _TAKEN_BACK.search(spaced) else matches[0]).group(1)
+    match = _meant(list(_BARE_ROUTE.finditer(compact)), _TAKEN_BACK.search(spaced) is not None)
+    return match.group(1) if match else None
 
 
 def find_line(spaced: str) -> str | None:
     """Subway line; when one is taken back for another ("삼호선 말고 육호선"), the one said last."""
     matches = list(_LINE.finditer(spaced))
-    if not matches:
-        return None
-    chosen = matches[0]
-    if len(matches) > 1 and _TAKEN_BACK.search(spaced, matches[0].end(), matches[-1].start()):
-        chosen = matches[-1]
-    return chosen.group(1) or chosen.group(2)
+    corrected = len(matches) > 1 and _TAKEN_BACK.search(spaced, matches[0].end(), matches[-1].start()) is not None
+    chosen = _meant(matches, corrected)
+    return (chosen.group(1) or chosen.group(2)) if chosen else None
 
 
 def find_age(spaced: str) -> int | None:
