@@ -189,11 +189,12 @@ class EmergencyDetector:
                  service_question: tuple[Sign, ...] = (), interjections: tuple[str, ...] = (),
                  negated_after: tuple[Sign, ...] = (), worry: tuple[Sign, ...] = (),
                  escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = (),
-                 might_happen_after: tuple[Sign, ...] = ()):
+                 might_happen_after: tuple[Sign, ...] = (), seeking_care: tuple[Sign, ...] = ()):
         words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
         self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
         self._negated_after = negated_after
         self._might_happen_after = might_happen_after
+        self._seeking_care = seeking_care
         self._worry = worry
         self._escort_request = escort_request
         self._happening_now = happening_now
@@ -228,7 +229,7 @@ class EmergencyDetector:
                    _signs(data.get("service_names")), _signs(data.get("service_question")),
                    tuple(str(word) for word in data.get("interjections") or ()), _signs(data.get("negated_after")),
                    _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")),
-                   _signs(data.get("might_happen_after")))
+                   _signs(data.get("might_happen_after")), _signs(data.get("seeking_care")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -264,6 +265,8 @@ class EmergencyDetector:
             return None
         if not strong and not general and self._hazard_report(text):
             return None
+        if not strong and not general and any(sign.search(text) for sign in self._seeking_care):
+            return None  # a mild symptom and a search for a pharmacy or clinic
         if not general and self._escort_wanted(text, strong + weak):
             return None
         # Patterns that match overlapping words ("불 났" and "불이 났") are one sign.

@@ -179,14 +179,19 @@ class FuzzyMatcher:
         mentions: list[Mention] = []
         for entry_type in sorted(wanted_types):
             names, entries = self._by_type.get(entry_type, ([], []))
-            found = [hit for pieces in readings if (hit := self._best(list(pieces), names, entries)) is not None]
+            found = [hit for pieces in readings
+                     if (hit := self._best(list(pieces), names, entries, set(word_starts))) is not None]
             if found:
                 mentions.append(min(found, key=lambda hit: hit[:2])[2])
         return mentions
 
     @staticmethod
-    def _best(pieces: list[str], names: list[str], entries: list[Entry]) -> tuple[int, int, Mention] | None:
-        """The closest name within the allowed edits, as (distance, -length, mention)."""
+    def _best(pieces: list[str], names: list[str], entries: list[Entry],
+              word_starts: set[int] = frozenset()) -> tuple[int, int, Mention] | None:
+        """The closest name within the allowed edits, as (distance, -length, mention).
+
+        A short name heard across a space must begin a word: 연기가 우리 holds no 가오리.
+        """
         if not names:
             return None
         text = "".join(pieces)
@@ -215,6 +220,9 @@ class FuzzyMatcher:
             if distance > allowed:
                 continue
             first, last = owner[start], owner[end - 1] + 1
+            if last - first <= 4 and first not in word_starts \
+                    and any(first < start < last for start in word_starts):
+                continue
             rank = (distance, -len(name))
             if best is None or rank < best[:2]:
                 # A mis-heard name is reported as it should have been heard (경복꿍 → 경복궁).

@@ -97,10 +97,11 @@ class IntentRules:
             by_weight: dict[float, float] = {}
             # Single-part free phrases are plain substring tests on the key (the bulk, kept in C);
             # gapped and anchored phrases take the slower general path.
-            for part, weight, source in self._plain[rule.intent]:
-                if part in key:
-                    by_weight[weight] = by_weight.get(weight, 0.0) + weight
-                    score.phrases.append(source)
+            found = [(part, weight, source) for part, weight, source in self._plain[rule.intent]
+                     if part in key]
+            for part, weight, source in _outermost(found):
+                by_weight[weight] = by_weight.get(weight, 0.0) + weight
+                score.phrases.append(source)
             for phrase, weight in self._general[rule.intent]:
                 if phrase.matches(key, spaced):
                     by_weight[weight] = by_weight.get(weight, 0.0) + weight
@@ -116,3 +117,25 @@ class IntentRules:
                 scores.append(score)
         scores.sort(key=lambda s: s.total, reverse=True)
         return scores
+
+
+def _outermost(found: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+    """Matched phrases that are not part of a longer or stronger matched phrase.
+
+    The same words must not count twice: 받을 수 있 inside 받을 수 있는지 counts once, at the
+    higher weight, and a phrase said against the intent (받을 수 있는 방법) overrules the
+    phrase for it that it contains. Phrases written twice (받을 수 있, 받을수있) count once.
+    """
+    kept = []
+    for index, (part, weight, source) in enumerate(found):
+        covered = False
+        for other_index, (other, other_weight, _) in enumerate(found):
+            if other_index == index or part not in other:
+                continue
+            if (weight < 0) != (other_weight < 0):
+                covered = len(other) > len(part)
+            if covered:
+                break
+        if not covered:
+            kept.append((part, weight, source))
+    return kept

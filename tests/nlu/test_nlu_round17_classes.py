@@ -1,0 +1,69 @@
+"""Classes found on blind sets 21 to 23, checked with our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+ALARMS = [
+    # 불났어 written as it sounds
+    ("옆집 창고에 불라써요", "fire"),
+    # a fever with a call for help is still an alarm, pharmacy or not
+    ("애가 열이 펄펄 나고 경련을 해요 약국 갈 새도 없어요 빨리요", "medical"),
+    # a parked car plus a person collapsed: two signs win over the parking words
+    ("차 때문에 구급차가 못 들어오는데 할아버지가 쓰러져서 숨을 안 쉬어요", "medical"),
+    # last night is past, but something is happening again now
+    ("어젯밤에 누가 문을 두드렸는데 지금 또 누가 문을 따려고 해요", "crime"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ALARMS)
+def test_emergency_class_raises_the_alarm(engine, text, kind):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", kind), result
+
+
+LOOKALIKES = [
+    # the way for a fire engine or an ambulance blocked by parked cars
+    ("우리 골목에 트럭을 대 놔서 소방차가 못 들어가겠어요 신고할게요", "complaint.file"),
+    # how a device works
+    ("지하철 비상 버튼 누르면 경찰이 바로 출동하나요", None),
+    # a habit, not someone missing now
+    ("할아버지가 요새 자꾸 길을 잃으셔서 치매 검사 받게 하려는데 어떻게 해요", "welfare.info"),
+    # a season past
+    ("지난여름에 불나서 타 버린 냉장고는 어떻게 버려요", None),
+    # a belief found mistaken
+    ("도둑 든 줄 알았는데 고양이였어요 취소할게요", "meta.cancel"),
+    # a topic particle before the denial
+    ("타는 냄새는 아니고 음식물 쓰레기 냄새가 심해요 민원 넣을게요", "complaint.file"),
+    # smoke at the window is a nuisance, not a break-in
+    ("아래층 담배 연기가 창문으로 자꾸 들어와요 신고할래요", "complaint.file"),
+    # a mild symptom and a search for a pharmacy
+    ("손주가 기침을 좀 하는데 지금 문 연 약국 어디 있어요", "facility.nearby"),
+    # a plea for help about a bill or a late bus is exasperation
+    ("살려 줘 관리비가 왜 이렇게 많이 나왔어", None),
+    # an escort asked for after an old fright
+    ("지난주에 골목에서 누가 따라와서 무서웠는데 오늘은 귀가 스카우트 불러 줘요", "safety.escort"),
+]
+
+
+@pytest.mark.parametrize("text, intent", LOOKALIKES)
+def test_danger_words_that_are_no_danger_raise_no_alarm(engine, text, intent):
+    result = engine.understand(text)
+    assert result.intent != "safety.emergency", result
+    if intent is not None:
+        assert result.intent == intent, result
+
+
+def test_how_to_get_a_benefit_is_information_not_eligibility(engine):
+    result = engine.understand("우리 아버지 노인 일자리 받을 수 있는 방법 좀 알려 줘요")
+    assert result.intent == "welfare.info", result
+
+
+def test_saying_i_came_is_a_greeting_only_at_the_start(engine):
+    assert engine.understand("나 왔어").intent == "meta.greet"
+    assert engine.understand("전기 요금이 두 배나 나왔어요 왜 그래요").intent != "meta.greet"
+
+
+def test_short_name_heard_across_a_space_must_begin_a_word(engine):
+    result = engine.understand("연기가 우리 집으로 들어와서 못 살겠어요")
+    assert "station" not in result.slots, result
