@@ -69,10 +69,14 @@ class IntentRules:
         for intent, spec in data.items():
             phrases: list[tuple[Phrase, float]] = []
             exact = bool(spec.get("exact_words", False))
+            seen: set[tuple[tuple[str, ...], bool, bool]] = set()
             for strength, weight in STRENGTHS.items():
-                phrases.extend((phrase, weight)
-                               for phrase in compile_all([str(p) for p in spec.get(strength, [])],
-                                                         strict=exact, exact=exact))
+                for phrase in compile_all([str(p) for p in spec.get(strength, [])], strict=exact, exact=exact):
+                    # One phrase written twice (받을 수 있, 받을수있) counts once, at its first strength.
+                    key = (phrase.parts, phrase.at_start, phrase.at_end)
+                    if key not in seen:
+                        seen.add(key)
+                        phrases.append((phrase, weight))
             rules.append(IntentRule(
                 intent=str(intent),
                 slots=tuple(spec.get("slots", [])),

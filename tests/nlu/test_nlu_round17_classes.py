@@ -67,3 +67,40 @@ def test_saying_i_came_is_a_greeting_only_at_the_start(engine):
 def test_short_name_heard_across_a_space_must_begin_a_word(engine):
     result = engine.understand("연기가 우리 집으로 들어와서 못 살겠어요")
     assert "station" not in result.slots, result
+
+
+def test_a_phrase_written_twice_counts_once(tmp_path):
+    from donghaeng.nlu.normalize import normalize
+    from donghaeng.nlu.rules import IntentRules
+
+    rules_file = tmp_path / "intents.yaml"
+    rules_file.write_text("meta.repeat:\n  strong: [방금 거, 방금거]\n", encoding="utf-8")
+    rules = IntentRules.load(rules_file)
+    [score] = rules.score(normalize("방금 거 다시"), set())
+    assert score.total == 3.0
+
+
+META = [
+    # asking to be spoken to more gently, in plain or dialect words
+    ("그렇게 빨리 쏘아붙이지 말고 천천히", "meta.slower"),
+    ("할머니라 못 따라가겠어 쉬엄쉬엄 해 줘", "meta.slower"),
+    # a number missed while writing it down
+    ("주소를 받아 적다가 미처 못 적었어요", "meta.repeat"),
+    # what may I ask
+    ("이거 뭐 물어봐도 되는 거예요", "meta.help"),
+    # a polite phone farewell
+    ("네 다 알아봤습니다 들어가세요", "meta.goodbye"),
+    # a call to a person
+    ("사람한테 전화로 직접 물어보고 싶어요", "handoff.human"),
+    # an escort no longer needed
+    ("아들이 데리러 온대서 이제 안 불러도 돼요", "meta.cancel"),
+    # thanks with "that is enough" is a farewell, not a cancel
+    ("수고했어 이제 됐어", "meta.goodbye"),
+    # a wrong turn is no mis-hearing
+    ("약국이 어디 있지 길을 잘못 들었나 봐", "facility.nearby"),
+]
+
+
+@pytest.mark.parametrize("text, intent", META)
+def test_conversation_requests_in_new_words(engine, text, intent):
+    assert engine.understand(text).intent == intent
