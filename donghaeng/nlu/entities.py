@@ -220,7 +220,7 @@ class FuzzyMatcher:
             if distance > allowed:
                 continue
             first, last = owner[start], owner[end - 1] + 1
-            if last - first <= 4 and first not in word_starts \
+            if len(entries[index].name.replace(" ", "")) <= 5 and first not in word_starts \
                     and any(first < start < last for start in word_starts):
                 continue
             rank = (distance, -len(name))

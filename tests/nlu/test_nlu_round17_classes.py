@@ -104,3 +104,32 @@ META = [
 @pytest.mark.parametrize("text, intent", META)
 def test_conversation_requests_in_new_words(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+FACILITIES_DESCRIBED = [
+    ("독감 예방접종 하는 데 어디 있어요", "health_center"),
+    ("할머니들 노래교실 다니는 데 가까운 데 있나", "senior_welfare_center"),
+    ("어르신들 모여서 장기 두고 노는 데 근처에 있나", "senior_center"),
+    ("시장 왔는데 볼일이 급해서요 어디 없어요", "public_toilet"),
+    ("지하철 타려면 어디로 가요", "subway_station"),
+]
+
+
+@pytest.mark.parametrize("text, facility", FACILITIES_DESCRIBED)
+def test_facility_described_by_what_is_done_there(engine, text, facility):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("facility")) == ("facility.nearby", facility), result
+
+
+def test_station_one_jamo_off_before_yeok_is_found_even_when_its_end_looks_like_a_word(engine):
+    result = engine.understand("혜하역 근처 약국 어디예요")
+    assert result.slots.get("place") == "혜화역", result
+
+
+def test_dialect_where_is_where(engine):
+    assert engine.understand("약국 워디 있슈").intent == "facility.nearby"
+
+
+def test_borrowing_place_for_bikes_is_no_library(engine):
+    result = engine.understand("자전거 탈라는데 공원 근처에 빌리는 데 있어")
+    assert result.intent == "transit.bike", result
