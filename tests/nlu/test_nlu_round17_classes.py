@@ -133,3 +133,28 @@ def test_dialect_where_is_where(engine):
 def test_borrowing_place_for_bikes_is_no_library(engine):
     result = engine.understand("자전거 탈라는데 공원 근처에 빌리는 데 있어")
     assert result.intent == "transit.bike", result
+
+
+WELFARE = [
+    # opening an app named beside a benefit is opening the app
+    ("노인일자리 찾아보는 복지로 좀 열어 주세요", "app.open", "app", "bokjiro"),
+    # how to receive it, and when it is paid, are information
+    ("어르신 돌봄 서비스 어떻게 받아요", "welfare.info", "benefit", "senior_care"),
+    ("기초연금 나오는 날이 언제예요", "welfare.info", "benefit", "basic_pension"),
+    ("다달이 들어오는 노인 용돈 그거 며칠에 들어와요", "welfare.info", "benefit", "basic_pension"),
+    # "is it right that I can..." with an age is eligibility, not a yes
+    ("제가 예순다섯인데 지하철 돈 안 내고 타도 되는 거 맞아요", "welfare.eligibility", "benefit", "transport_discount"),
+    # a flickering street light is no forgetfulness
+    ("집 앞 보안등이 깜빡깜빡해요", "complaint.file", "category", "streetlight"),
+]
+
+
+@pytest.mark.parametrize("text, intent, slot, value", WELFARE)
+def test_welfare_boundaries(engine, text, intent, slot, value):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get(slot)) == (intent, value), result
+
+
+def test_how_many_stops_away_is_a_bus_question(engine):
+    result = engine.understand("백사십삼번 지금 몇 정거장 전이야")
+    assert (result.intent, result.slots.get("route")) == ("transit.bus_arrival", "143"), result
