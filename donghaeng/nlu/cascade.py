@@ -20,7 +20,7 @@ from donghaeng.models import NluContext, NluResult
 from donghaeng.nlu import lexicon
 from donghaeng.nlu.context import FollowUpReader
 from donghaeng.nlu.emergency import EmergencyDetector
-from donghaeng.nlu.entities import FuzzyMatcher, Gazetteer, MarkedNames, PhraseNames
+from donghaeng.nlu.entities import PLACE_LIKE, FuzzyMatcher, Gazetteer, MarkedNames, PhraseNames
 from donghaeng.nlu.classifier import IntentClassifier, Prediction
 from donghaeng.nlu.morphology import classifier_morphemes, content_morphemes, shared_kiwi
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
@@ -260,6 +260,9 @@ class NluEngine:
         wanted = self._missing_name_types(scores, types - {"station"} if self._only_direction(found) else types)
         if wanted:
             extra = self.fuzzy.find(utterance.compact, wanted, word_starts(utterance.spaced))
+            # A place heard exactly (광장시장) is not also a near miss of another (공항시장).
+            places = [m for m in found.mentions if not m.fuzzy and any(e.type in PLACE_LIKE for e in m.entries)]
+            extra = [m for m in extra if not any(p.start <= m.start and m.end <= p.end for p in places)]
             if extra:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())

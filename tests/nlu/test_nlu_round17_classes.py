@@ -158,3 +158,52 @@ def test_welfare_boundaries(engine, text, intent, slot, value):
 def test_how_many_stops_away_is_a_bus_question(engine):
     result = engine.understand("백사십삼번 지금 몇 정거장 전이야")
     assert (result.intent, result.slots.get("route")) == ("transit.bus_arrival", "143"), result
+
+
+COMPLAINTS = [
+    # shouting at night keeps me awake: noise, not a walk home
+    ("밤늦게 놀이터에서 애들이 떠드는 소리 땜에 잠을 못 자요", "complaint.file", "noise"),
+    # cars stopped where the bus should pull in
+    ("차들이 정류장에 줄줄이 서 있어서 버스가 못 붙어요", "complaint.file", "illegal_parking"),
+    # something broken and "who do I tell"
+    ("공원 벤치가 부서졌는데 이거 어디에 말하면 돼요", "complaint.file", None),
+    # furniture someone dumped, "tell the district office"
+    ("누가 장롱을 골목에 버리고 갔어 구청에 좀 일러 줘", "complaint.file", "trash"),
+    # a neighbourhood in a state is no "no"
+    ("벽마다 전단지가 붙어서 동네 꼴이 말이 아니에요", "complaint.file", "illegal_banner"),
+]
+
+
+@pytest.mark.parametrize("text, intent, category", COMPLAINTS)
+def test_complaints_said_indirectly(engine, text, intent, category):
+    result = engine.understand(text)
+    assert result.intent == intent, result
+    if category is not None:
+        assert result.slots.get("category") == category, result
+
+
+@pytest.mark.parametrize("text", [
+    "지난주에 넣은 주차 민원 답 왔어요",
+    "가로등 고쳐 달라고 한 민원 어떻게 됐어요",
+])
+def test_asking_after_a_complaint_already_made_is_status(engine, text):
+    assert engine.understand(text).intent == "complaint.status"
+
+
+def test_snow_settled_is_weather(engine):
+    assert engine.understand("강북구 지금 눈 쌓였나 나가 볼라는데").intent == "weather.forecast"
+
+
+def test_hearsay_then_is_it_right_is_a_question_about_the_subject(engine):
+    assert engine.understand("덕수궁 한복 입고 가면 공짜라던데 맞아요").intent == "tourism.attraction"
+
+
+def test_which_line_to_an_attraction_is_a_visit_question_and_no_near_miss_station(engine):
+    result = engine.understand("남대문시장 구경 가려면 몇 호선 타요")
+    assert result.intent == "tourism.attraction", result
+    assert "station" not in result.slots
+
+
+def test_fire_alarm_is_a_topic(engine):
+    result = engine.understand("화재경보기 무료로 달아 주는 거 어디다 신청해요")
+    assert result.intent == "faq.answer", result
