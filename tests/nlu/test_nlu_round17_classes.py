@@ -207,3 +207,36 @@ def test_which_line_to_an_attraction_is_a_visit_question_and_no_near_miss_statio
 def test_fire_alarm_is_a_topic(engine):
     result = engine.understand("화재경보기 무료로 달아 주는 거 어디다 신청해요")
     assert result.intent == "faq.answer", result
+
+
+ABOUT_AN_APP = [
+    # how to do something inside an app is a question, not "open it"
+    ("서울지갑에 카드 등록은 어떻게 하는 거예요", "faq.answer"),
+    ("손목닥터 포인트 모인 거 어디다 쓰는지 알려 줘", "faq.answer"),
+    ("따릉이 회원 가입은 어디서 해요", "faq.answer"),
+    # "the app, not the phone line" is opening the app
+    ("다산콜 전화 말고 앱 좀 열어 줘", "app.open"),
+    # what else can it do
+    ("이걸로 날씨 보고 그런 것도 되나 되는 거 다 말해 봐요", "meta.help"),
+]
+
+
+@pytest.mark.parametrize("text, intent", ABOUT_AN_APP)
+def test_questions_about_an_app_and_about_the_assistant(engine, text, intent):
+    assert engine.understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    # where is the police box, though a report is the reason
+    ("지갑을 잃어버려서 신고하려는데 파출소 근처에 있나요", "facility.nearby"),
+    # smoke coming in is a nuisance to report
+    ("아래층 식당 연기가 우리 집 베란다로 들어와요", "complaint.file"),
+    # 미세먼지 mis-heard as 미세 먼저
+    ("오늘 미세 먼저 나쁨이에요", "weather.forecast"),
+    # how to play cards is no facility search
+    ("장기 두는 법 좀 알려 줘요 경로당에서 맨날 져요", "unknown"),
+    # a test needed: must I attach it
+    ("민원 넣을 때 사진 첨부는 꼭 해야 돼요", "faq.answer"),
+])
+def test_mixed_cues_resolve_to_what_is_asked(engine, text, intent):
+    assert engine.understand(text).intent == intent
