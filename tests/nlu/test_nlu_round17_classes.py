@@ -240,3 +240,26 @@ def test_questions_about_an_app_and_about_the_assistant(engine, text, intent):
 ])
 def test_mixed_cues_resolve_to_what_is_asked(engine, text, intent):
     assert engine.understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    # heat hyperbole with a plea, looking for somewhere cool
+    ("살려 줘 추워서 못 살겠다 따뜻한 데 어디 있어", "facility.nearby"),
+    # lost oneself on a visit to a daughter's home
+    ("아들네 집 왔다가 길을 잃었어 버스 정류장 어디야", None),
+    # a fall only feared
+    ("아버지가 혼자 계시다 넘어지기라도 할까 봐 안부 확인해 주는 거 신청하고 싶어요", None),
+    # a wire hanging limp
+    ("전선이 축 늘어져서 위험해요 민원 넣을게요", "complaint.file"),
+    # company on the way home, asked for out of fear
+    ("밤에 무서워서 그런데 집에 갈 때 같이 가 줄 사람 있어요", "safety.escort"),
+    # what to do if it happens
+    ("타는 냄새 나면 어떻게 해야 돼요", None),
+    # a plea about the assistant's pace
+    ("살려 줘요 말씀이 너무 빨라요", "meta.slower"),
+])
+def test_more_danger_words_that_are_no_danger(engine, text, intent):
+    result = engine.understand(text)
+    assert result.intent != "safety.emergency", result
+    if intent is not None:
+        assert result.intent == intent, result
