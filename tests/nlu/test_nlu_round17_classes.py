@@ -263,3 +263,30 @@ def test_more_danger_words_that_are_no_danger(engine, text, intent):
     assert result.intent != "safety.emergency", result
     if intent is not None:
         assert result.intent == intent, result
+
+
+@pytest.mark.parametrize("text, intent, slot, value", [
+    ("서울시 지갑 좀 켜 줘", "app.open", "app", "seoul_wallet"),
+    ("길 막히는지 보는 서울시 교통 화면 좀 띄워 줘", "app.open", "app", "topis"),
+    ("이빨이 너무 아파서 그러는데 가까운 데 어디 있어", "facility.nearby", "facility", "hospital"),
+    ("따르이 몇 대 남았나 봐 줘", "transit.bike", None, None),
+    ("노인들 한 달에 삼십만 원씩 준다던데 그게 뭐시여", "welfare.info", "benefit", "basic_pension"),
+    ("아버지가 거동을 못 하셔서 요양보호사 오게 하려면 어떻게 해요", "welfare.info", "benefit", "long_term_care"),
+    ("벌이가 없는데 나라에서 생활비 대 주는 거 있어요", "welfare.info", "benefit", "livelihood_aid"),
+    ("위층 알람이 밤새 울려서 한숨도 못 잤어요", "complaint.file", "category", "noise"),
+    ("지난주에 민원 냈는데 연락이 하나도 없네", "complaint.status", None, None),
+    ("내일 나들이 가는데 하늘이 어떨랑가", "weather.forecast", "when", "tomorrow"),
+    ("직원분이 직접 설명해 주면 좋겠어요", "handoff.human", None, None),
+    ("How do I get rid of an old fridge?", "faq.answer", None, None),
+])
+def test_round17_everyday_requests(engine, text, intent, slot, value):
+    result = engine.understand(text)
+    assert result.intent == intent, result
+    if slot is not None:
+        assert result.slots.get(slot) == value, result
+
+
+def test_nothing_in_hana_do_is_me_too(engine):
+    # 하나도 ("not at all") holds 나도 ("me too"), which is no eligibility cue
+    result = engine.understand("연락이 하나도 없어서 답답하네 노인 일자리 올해도 하려면 어디로 신청해")
+    assert result.intent == "welfare.info", result
