@@ -121,6 +121,15 @@ def clean_surface(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def drop_restarts(text: str) -> str:
+    """A word said again at once with its ending is one word: a restart ("육칠일육 육칠일육번"
+    → "육칠일육번", "버스 버스가" → "버스가"); a word repeated exactly is kept (빨리 빨리)."""
+    words = text.split(" ")
+    kept = [word for word, following in zip(words, words[1:] + [""])
+            if not (len(word) >= 2 and following.startswith(word) and 0 < len(following) - len(word) <= 3)]
+    return " ".join(kept)
+
+
 def apply_dialect(text: str, rules: NormalizationRules) -> str:
     """Regional and colloquial forms to standard Seoul Korean, as listed in the data file."""
     for word, standard in rules.word_rewrites:
@@ -136,7 +145,7 @@ def apply_dialect(text: str, rules: NormalizationRules) -> str:
 def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     """Full normalisation of one utterance into the shapes the cascade matches on."""
     rules = rules or NormalizationRules()
-    spaced = join_split_syllables(clean_surface(text))
+    spaced = drop_restarts(join_split_syllables(clean_surface(text)))
     spaced = spaced.lower() if spaced.isascii() else spaced
     if rules.latin_places is not None and _LATIN_WORD.search(spaced):
         spaced = rules.latin_places.rewrite(spaced.lower())

@@ -290,3 +290,30 @@ def test_nothing_in_hana_do_is_me_too(engine):
     # 하나도 ("not at all") holds 나도 ("me too"), which is no eligibility cue
     result = engine.understand("연락이 하나도 없어서 답답하네 노인 일자리 올해도 하려면 어디로 신청해")
     assert result.intent == "welfare.info", result
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("서울 지갑 그거 어떻게 여는 거예요", "app.open"),
+    ("휠체어 타고 다닐 길 보는 동행맵 그거 좀", "app.open"),
+    ("저번 달에 한 신고 그거 결과 나왔어요", "complaint.status"),
+    ("민원 넣은 거 답이 와 이리 안 오노", "complaint.status"),
+    ("is the air quality bad today", "weather.forecast"),
+    ("뭔 말인지 하나도 모르겠네 사람 없나", "handoff.human"),
+    ("말이 와 이리 빠르노", "meta.slower"),
+    ("생각해 보니 필요 없겠다", "meta.cancel"),
+    ("굿모닝", "meta.greet"),
+    ("요새 사과 값 얼마나 해", "unknown"),
+    # a service described in its first clause asks for nothing yet
+    ("혼자 사는 어르신한테 전화해 주고 찾아가 주는 그거 이름이 뭐였더라", "welfare.info"),
+])
+def test_round17_more_requests(engine, text, intent):
+    assert engine.understand(text).intent == intent
+
+
+def test_a_restarted_word_is_one_word(engine):
+    from donghaeng.nlu.normalize import drop_restarts
+
+    assert drop_restarts("어 육칠일육 육칠일육번 언제 와요") == "어 육칠일육번 언제 와요"
+    assert drop_restarts("빨리 빨리 와 주세요") == "빨리 빨리 와 주세요"
+    result = engine.understand("어 사칠이 사칠이번 언제 와요")
+    assert (result.intent, result.slots.get("route")) == ("transit.bus_arrival", "472"), result
