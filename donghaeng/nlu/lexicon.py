@@ -93,7 +93,8 @@ def sound_alike_entries(entries: list[Entry], types: frozenset[str], min_syllabl
             continue
         heard = respelled(name)
         if heard != name and heard not in known:
-            extra.append(Entry(heard, entry.type, entry.value, spelled=name))
+            # 종노삼가 is heard from 종로삼가, which is itself how 종로3가 is said: report 종로3가.
+            extra.append(Entry(heard, entry.type, entry.value, spelled=entry.spelled or name))
     return extra
 
 

@@ -98,7 +98,8 @@ class Found:
             elif road and any(mention.has(t) for t in ("dong", "station", "landmark")):
                 places.append(self.compact[mention.start:mention.end] + road)
             elif mention.has("station") and self.compact[mention.end:].startswith("역"):
-                places.append(mention.name_of("station") + "역")
+                # An exit said after the station is where to meet: 신림역 2번 출구 (이번 = 2 here).
+                places.append(mention.name_of("station") + "역" + _exit_after(self.compact[mention.end + 1:]))
             elif mention.has("station") and mention.surface.endswith("역"):
                 places.append(mention.surface)  # a station whose name ends in 역 (서울역)
             elif mention.has("station") and self.compact[mention.end:].startswith(_AREA_WORDS):
@@ -112,6 +113,22 @@ class Found:
             # name hides inside too many words (거여 in 빌리는거여) to trust it without 역.
             places += [m.name_of("station") for m in self.mentions if m.has("station")][:1]
         return places
+
+
+_EXIT = re.compile(r"(\d{1,2}|[일이삼사오육칠팔구]|십[일이삼사오육칠팔구]?)번출구")
+_DIGIT_WORDS = dict(zip("일이삼사오육칠팔구", "123456789"))
+
+
+def _exit_after(rest: str) -> str:
+    """" N번출구" when an exit number follows a station (digits or a Korean number word)."""
+    match = _EXIT.match(rest)
+    if match is None:
+        return ""
+    number = match.group(1)
+    if not number.isdigit():
+        tens, _, unit = number.rpartition("십")
+        number = str((10 if number.startswith("십") else 0) + int(_DIGIT_WORDS.get(unit, "0")))
+    return f" {number}번출구"
 
 
 # Taking back a detail just said: "삼호선 말고 육호선", "2호선 아니 4호선".

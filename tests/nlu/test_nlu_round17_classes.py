@@ -317,3 +317,18 @@ def test_a_restarted_word_is_one_word(engine):
     assert drop_restarts("빨리 빨리 와 주세요") == "빨리 빨리 와 주세요"
     result = engine.understand("어 사칠이 사칠이번 언제 와요")
     assert (result.intent, result.slots.get("route")) == ("transit.bus_arrival", "472"), result
+
+
+@pytest.mark.parametrize("text, place", [
+    ("연신내역 일번 출구 앞에 따릉이 있어요", "연신내역 1번출구"),
+    ("홍대입구역 9번 출구 앞에 따릉이 남았어", "홍대입구역 9번출구"),
+    ("신림역 근처 따릉이 있어", "신림역"),
+])
+def test_an_exit_said_after_a_station_stays_in_the_place(engine, text, place):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("place")) == ("transit.bike", place), result
+
+
+def test_station_said_with_its_number_as_a_word_and_misheard_is_reported_as_written(engine):
+    result = engine.understand("종노 삼가 근처에 화장실 어디 있어")
+    assert result.slots.get("place") == "종로3가", result
