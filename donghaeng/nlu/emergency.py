@@ -189,12 +189,15 @@ class EmergencyDetector:
                  service_question: tuple[Sign, ...] = (), interjections: tuple[str, ...] = (),
                  negated_after: tuple[Sign, ...] = (), worry: tuple[Sign, ...] = (),
                  escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = (),
-                 might_happen_after: tuple[Sign, ...] = (), seeking_care: tuple[Sign, ...] = ()):
+                 might_happen_after: tuple[Sign, ...] = (), seeking_care: tuple[Sign, ...] = (),
+                 mistaken: tuple[Sign, ...] = (), still_happening: tuple[Sign, ...] = ()):
         words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
         self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
         self._negated_after = negated_after
         self._might_happen_after = might_happen_after
         self._seeking_care = seeking_care
+        self._mistaken = mistaken
+        self._still_happening = still_happening
         self._worry = worry
         self._escort_request = escort_request
         self._happening_now = happening_now
@@ -229,7 +232,8 @@ class EmergencyDetector:
                    _signs(data.get("service_names")), _signs(data.get("service_question")),
                    tuple(str(word) for word in data.get("interjections") or ()), _signs(data.get("negated_after")),
                    _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")),
-                   _signs(data.get("might_happen_after")), _signs(data.get("seeking_care")))
+                   _signs(data.get("might_happen_after")), _signs(data.get("seeking_care")),
+                   _signs(data.get("mistaken")), _signs(data.get("still_happening")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -261,6 +265,9 @@ class EmergencyDetector:
             return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
         if not general and self._past_story_only(text):
             return None
+        if not general and any(sign.search(text) for sign in self._mistaken) \
+                and not any(sign.search(text) for sign in self._still_happening):
+            return None  # a fright found mistaken, and nothing still going on
         if not general and self._question_about_service(text, [sign for _, sign in strong + weak]):
             return None
         if not strong and not general and self._hazard_report(text):

@@ -29,7 +29,7 @@ PLACE_LIKE = frozenset({"gu", "dong", "station", "landmark", "stop", "attraction
 # What may follow a place name in the same word: a particle, a copula, or a word of place
 # (봉천 동이에요, 교대역; but 와 본 동생이 holds no 본동, 우리동네 no 우이동).
 NAME_FOLLOWERS = re.compile(r"(?:앞|뒤|옆|역|[사오삼]거리|입구|주민센터|출구|구청)?"
-                            r"(?:에서?|에요|으?로|[은는이가을를도의]|쪽|근처|까지|부터|인데|인디|이요|이에요|이예요|예요|요|서)?")
+                            r"(?:에서요|에서?|에요|으?로|[은는이가을를도의]|쪽|근처|까지|부터|인데|인디|이요|이에요|이예요|예요|요|서)?")
 
 
 @dataclass(frozen=True)

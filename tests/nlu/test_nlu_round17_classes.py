@@ -332,3 +332,28 @@ def test_an_exit_said_after_a_station_stays_in_the_place(engine, text, place):
 def test_station_said_with_its_number_as_a_word_and_misheard_is_reported_as_written(engine):
     result = engine.understand("종노 삼가 근처에 화장실 어디 있어")
     assert result.slots.get("place") == "종로3가", result
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a fright that seemed mistaken but is still going on
+    ("기분 탓인 줄 알았는데 누가 아직도 따라와요", "crime"),
+    # 도둑 misheard as 도독
+    ("안방에 도독이 들어와 있어요", "crime"),
+    # bleeding said in 제주 말
+    ("하르방 넘어젼 피 남수다", "medical"),
+])
+def test_round17_alarms_that_must_not_be_missed(engine, text, kind):
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("kind")) == ("safety.emergency", kind), result
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("도둑 든 줄 알았는데 바람 소리였어요", None),
+    ("빈집털이 당했을 때 방범창 고쳐 달라고 넣은 민원 어떻게 됐어요", "complaint.status"),
+    ("살려 줘 속사포로 말하면 내가 어떻게 따라가", "meta.slower"),
+])
+def test_round17_frights_that_are_no_alarm(engine, text, intent):
+    result = engine.understand(text)
+    assert result.intent != "safety.emergency", result
+    if intent is not None:
+        assert result.intent == intent, result

@@ -176,7 +176,7 @@ CASES = [
     ('colloquial', '현수막이 길 막고 있어서 신고합니다', 'complaint.file', {"category": "illegal_banner"}),
     ('indirect', '가로등 불이 안 들어와요', 'complaint.file', {"category": "streetlight"}),
     ('colloquial', '트럭이 불법으로 주차돼 있어요', 'complaint.file', {"category": "illegal_parking"}),
-    ('colloquial', '맨홀 뚜껑이 흔들려서 위험해요 신고요', 'complaint.file', {"category": "other"}),
+    ('colloquial', '맨홀 뚜껑이 흔들려서 위험해요 신고요', 'complaint.file', {"category": "road_damage"}),
     ('colloquial', '민원 좀 넣고 싶은디', 'complaint.file', {}),
     ('dialect', '며칠 전에 신고한 거 우찌 됐노', 'complaint.status', {}),
     ('dialect', '내 민원 진행 상황 좀 알려 주이소', 'complaint.status', {}),

@@ -40,8 +40,10 @@ FLOORS = {
     "nlu_holdout21/holdout21.jsonl": (0.98, 0.92),
     "nlu_holdout22/holdout22.jsonl": (0.98, 0.88),  # slot-rich; exits and receipts as said
     "nlu_holdout23/holdout23.jsonl": (0.98, 0.95),
-    "nlu_holdout24/holdout24.jsonl": (0.92, 0.88),
-    "nlu_holdout25/holdout25.jsonl": (0.92, 0.89),
+    "nlu_holdout24/holdout24.jsonl": (0.98, 0.92),
+    "nlu_holdout25/holdout25.jsonl": (0.98, 0.93),
+    "nlu_holdout26/holdout26.jsonl": (0.92, 0.89),
+    "nlu_holdout27/holdout27.jsonl": (0.92, 0.88),
 }
 
 
