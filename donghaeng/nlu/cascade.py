@@ -260,9 +260,15 @@ class NluEngine:
         wanted = self._missing_name_types(scores, types - {"station"} if self._only_direction(found) else types)
         if wanted:
             extra = self.fuzzy.find(utterance.compact, wanted, word_starts(utterance.spaced))
-            # A place heard exactly (광장시장) is not also a near miss of another (공항시장).
-            places = [m for m in found.mentions if not m.fuzzy and any(e.type in PLACE_LIKE for e in m.entries)]
-            extra = [m for m in extra if not any(p.start <= m.start and m.end <= p.end for p in places)]
+            # A place heard exactly (광장시장) is not also a near miss of another (공항시장), and words
+            # heard exactly (불법주차) are not half of a near-miss topic (주차 건 → 주차권).
+            exact = [m for m in found.mentions if not m.fuzzy]
+            places = [m for m in exact if any(e.type in PLACE_LIKE for e in m.entries)]
+            extra = [m for m in extra
+                     if not any(p.start <= m.start and m.end <= p.end for p in places)
+                     and not (m.has("topic") and any(min(m.end, p.end) - max(m.start, p.start) >= 2
+                                                     and not (m.start <= p.start and p.end <= m.end)
+                                                     for p in exact))]
             if extra:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())
