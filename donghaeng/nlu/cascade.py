@@ -20,7 +20,7 @@ from donghaeng.models import NluContext, NluResult
 from donghaeng.nlu import lexicon
 from donghaeng.nlu.context import FollowUpReader
 from donghaeng.nlu.emergency import EmergencyDetector
-from donghaeng.nlu.entities import PLACE_LIKE, FuzzyMatcher, Gazetteer, MarkedNames, PhraseNames
+from donghaeng.nlu.entities import PLACE_LIKE, FuzzyMatcher, Gazetteer, MarkedNames, Mention, PhraseNames
 from donghaeng.nlu.classifier import IntentClassifier, Prediction
 from donghaeng.nlu.morphology import classifier_morphemes, content_morphemes, shared_kiwi
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
@@ -238,6 +238,7 @@ class NluEngine:
         misheard = self.marked.find(compact, starts, list(mentions))
         if misheard:
             mentions = tuple(sorted(mentions + tuple(misheard), key=lambda m: m.start))
+        mentions = tuple(_station_before_yeok(m, compact) for m in mentions)
         return Found(
             compact=compact,
             mentions=mentions,
@@ -386,3 +387,11 @@ def _as_written(value: str | None, text: str) -> str | None:
         return value
     at = text.lower().find(value)
     return text[at:at + len(value)] if at >= 0 else value
+
+
+def _station_before_yeok(mention: Mention, compact: str) -> Mention:
+    """A name said right before 역 is the station (경복궁역 칠번 출구), not the sight of that name."""
+    if compact[mention.end:mention.end + 1] != "역" or not mention.has("station"):
+        return mention
+    kept = tuple(entry for entry in mention.entries if entry.type != "attraction")
+    return replace(mention, entries=kept) if kept != mention.entries else mention

@@ -357,3 +357,32 @@ def test_round17_frights_that_are_no_alarm(engine, text, intent):
     assert result.intent != "safety.emergency", result
     if intent is not None:
         assert result.intent == intent, result
+
+
+@pytest.mark.parametrize("text, intent, slot, value", [
+    ("교통 상황 보는 서울시 그거 좀 띄워 봐", "app.open", "app", "topis"),
+    ("Please launch the Seoul public bike app", "app.open", "app", "ttareungyi"),
+    ("손을 좀 베였는데 피는 멈췄어요 밴드 살 데 가까운 곳 있어요", "facility.nearby", "facility", "pharmacy"),
+    ("전입 신고 처리해 주는 동네 관공서 어디 있어요", "facility.nearby", "facility", "community_center"),
+    ("혈압 재 주는 데 가까운 데 있어요", "facility.nearby", "facility", "health_center"),
+    ("에어컨 전기세 깎아 주는 카드 그거 뭐당가", "welfare.info", "benefit", "energy_voucher"),
+    ("병원비 나라에서 대 주는 거 그게 뭐예요", "welfare.info", "benefit", "medical_aid"),
+    ("Is there a service where someone checks on him every week?", "welfare.info", "benefit", "senior_care"),
+    ("경복궁역 3번 출구 따릉이 남아 있어", "transit.bike", "place", "경복궁역 3번출구"),
+    ("폐 의약품 약국에 갖다 줘도 돼요", "faq.answer", None, None),
+    ("면허 반납하면 뭐 준다 카던데", "faq.answer", None, None),
+    ("민원 넣은 거 담당자 배정은 됐어요", "complaint.status", None, None),
+    ("민원 진행 어디까지 됐어", "complaint.status", None, None),
+    ("화장실 문이 고장 나서 안 잠겨요", "complaint.file", None, None),
+    ("시방 밖에 엄청 더운겨", "weather.forecast", None, None),
+    ("내일 바람 쐬러 갈 데 추천 좀", "tourism.attraction", None, None),
+    ("역에서 집까지 같이 갈 사람 불러 줘요", "safety.escort", None, None),
+    ("잘 지냈는가", "meta.greet", None, None),
+    ("감사함니다 다 됐어요", "meta.goodbye", None, None),
+    ("심심한데 말동무 좀 해 줘", "unknown", None, None),
+])
+def test_round17_last_classes(engine, text, intent, slot, value):
+    result = engine.understand(text)
+    assert result.intent == intent, result
+    if slot is not None:
+        assert result.slots.get(slot) == value, result
