@@ -260,16 +260,8 @@ class NluEngine:
         # The direction of travel (소요산 가는) is a station too, but not the one asked about.
         wanted = self._missing_name_types(scores, types - {"station"} if self._only_direction(found) else types)
         if wanted:
-            extra = self.fuzzy.find(utterance.compact, wanted, word_starts(utterance.spaced))
-            # A place heard exactly (광장시장) is not also a near miss of another (공항시장), and words
-            # heard exactly (불법주차) are not half of a near-miss topic (주차 건 → 주차권).
-            exact = [m for m in found.mentions if not m.fuzzy]
-            places = [m for m in exact if any(e.type in PLACE_LIKE for e in m.entries)]
-            extra = [m for m in extra
-                     if not any(p.start <= m.start and m.end <= p.end for p in places)
-                     and not (m.has("topic") and any(min(m.end, p.end) - max(m.start, p.start) >= 2
-                                                     and not (m.start <= p.start and p.end <= m.end)
-                                                     for p in exact))]
+            extra = _not_heard_exactly(self.fuzzy.find(utterance.compact, wanted, word_starts(utterance.spaced)),
+                                       [m for m in found.mentions if not m.fuzzy])
             if extra:
                 found = replace(found, mentions=found.mentions + tuple(extra))
                 scores = self.rules.score(utterance, found.types())
@@ -395,3 +387,19 @@ def _station_before_yeok(mention: Mention, compact: str) -> Mention:
         return mention
     kept = tuple(entry for entry in mention.entries if entry.type != "attraction")
     return replace(mention, entries=kept) if kept != mention.entries else mention
+
+
+def _not_heard_exactly(near_misses: list[Mention], exact: list[Mention]) -> list[Mention]:
+    """Near misses of the fuzzy pass that words heard exactly do not already explain.
+
+    A place heard exactly (광장시장) is not also a near miss of another (공항시장), and a name
+    heard exactly (불법주차) is not half of a near-miss topic (주차 건 → 주차권).
+    """
+    def inside(inner: Mention, outer: Mention) -> bool:
+        return outer.start <= inner.start and inner.end <= outer.end
+
+    places = [m for m in exact if any(entry.type in PLACE_LIKE for entry in m.entries)]
+    return [m for m in near_misses
+            if not any(inside(m, place) for place in places)
+            and not (m.has("topic") and any(min(m.end, e.end) - max(m.start, e.start) >= 2 and not inside(e, m)
+                                            for e in exact))]

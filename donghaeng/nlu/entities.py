@@ -221,7 +221,7 @@ class FuzzyMatcher:
                 continue
             first, last = owner[start], owner[end - 1] + 1
             if len(entries[index].name.replace(" ", "")) <= 5 and first not in word_starts \
-                    and any(first < start < last for start in word_starts):
+                    and any(first < boundary < last for boundary in word_starts):
                 continue
             rank = (distance, -len(name))
             if best is None or rank < best[:2]:

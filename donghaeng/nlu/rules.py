@@ -124,22 +124,11 @@ class IntentRules:
 
 
 def _outermost(found: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
-    """Matched phrases that are not part of a longer or stronger matched phrase.
+    """Matched phrases less any that a longer matched phrase of the opposite sign contains.
 
-    The same words must not count twice: 받을 수 있 inside 받을 수 있는지 counts once, at the
-    higher weight, and a phrase said against the intent (받을 수 있는 방법) overrules the
-    phrase for it that it contains. Phrases written twice (받을 수 있, 받을수있) count once.
+    A phrase said against the intent overrules the phrase for it that it holds (받을 수 있는
+    방법 against eligibility cancels 받을 수 있), and the other way round.
     """
-    kept = []
-    for index, (part, weight, source) in enumerate(found):
-        covered = False
-        for other_index, (other, other_weight, _) in enumerate(found):
-            if other_index == index or part not in other:
-                continue
-            if (weight < 0) != (other_weight < 0):
-                covered = len(other) > len(part)
-            if covered:
-                break
-        if not covered:
-            kept.append((part, weight, source))
-    return kept
+    return [(part, weight, source) for part, weight, source in found
+            if not any(part in other and len(other) > len(part) and (weight < 0) != (other_weight < 0)
+                       for other, other_weight, _ in found)]
