@@ -69,6 +69,10 @@ class Found:
                 types.add(name)
         if self.stops:
             types.add("stop")
+        # A three- or four-digit number with no line, receipt or age said may be a bus route (7011).
+        if self.route is None and self.line is None and self.receipt is None and self.age is None \
+                and _BARE_ROUTE.search(self.compact):
+            types.add("bare_number")
         return types
 
     def first(self, entry_type: str) -> str | None:

@@ -386,3 +386,17 @@ def test_round17_last_classes(engine, text, intent, slot, value):
     assert result.intent == intent, result
     if slot is not None:
         assert result.slots.get(slot) == value, result
+
+
+def test_a_bare_bus_number_after_a_station_is_a_bus_question(engine):
+    result = engine.understand("시청역에서 칠공일육 얼마나 기다려요")
+    assert (result.intent, result.slots.get("route")) == ("transit.bus_arrival", "7016"), result
+
+
+def test_a_year_or_a_price_is_no_bus_number(engine):
+    assert engine.understand("2024년에 이사 왔는데 전입신고 어떻게 해요").intent == "faq.answer"
+
+
+def test_something_fallen_across_the_way_is_a_complaint(engine):
+    result = engine.understand("쓰러진 나무가 인도를 막고 있어요")
+    assert (result.intent, result.slots.get("category")) == ("complaint.file", "other"), result
