@@ -7,6 +7,7 @@ handed out only after commit, so an acknowledged complaint is durable.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -100,8 +101,17 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * radius * math.asin(math.sqrt(a))
 
 
+_OUR_RECEIPT = re.compile(r"(20\d{2})-?(\d{1,6})")
+
+
 def normalize_receipt(receipt: str) -> str:
-    return "".join(receipt.split()).upper()
+    """A receipt as stored: spaces out, upper case, and one of ours read back with a space for
+    the dash or without its leading zeros ("2026 123", "2026-000123") as 2026-000123."""
+    compact = "".join(receipt.split()).upper()
+    ours = _OUR_RECEIPT.fullmatch(compact)
+    if ours and len(compact) > 4:
+        return format_receipt(int(ours.group(1)), int(ours.group(2)))
+    return compact
 
 
 def get_complaint(db: Session, receipt: str) -> ComplaintRow:

@@ -75,3 +75,16 @@ def test_rejecting_needs_a_reason_and_finished_complaints_do_not_reopen(db_sessi
         store.change_status(db, receipt, "반려", actor="op", reason="사유: 사유지")
     with db_sessions() as db, db.begin(), pytest.raises(InvalidInput):
         store.change_status(db, receipt, "처리중", actor="op")
+
+
+def test_receipt_read_back_with_a_space_or_without_leading_zeros_is_found(db_sessions) -> None:
+    receipt, _, _ = file(db_sessions, place="망원동")
+    year, number = receipt.split("-")
+    with db_sessions() as db:
+        for said in (f"{year} {number}", f"{year}{number}", f"{year}-{int(number)}", f" {receipt.lower()} "):
+            assert store.get_complaint(db, said).receipt == receipt
+
+
+def test_receipt_of_another_format_is_kept_as_written() -> None:
+    assert store.normalize_receipt("2aa-2409-0012345") == "2AA-2409-0012345"
+    assert store.normalize_receipt("1024-335") == "1024-335"
