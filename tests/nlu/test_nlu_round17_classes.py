@@ -400,3 +400,21 @@ def test_a_year_or_a_price_is_no_bus_number(engine):
 def test_something_fallen_across_the_way_is_a_complaint(engine):
     result = engine.understand("쓰러진 나무가 인도를 막고 있어요")
     assert (result.intent, result.slots.get("category")) == ("complaint.file", "other"), result
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("주민 쎈타 어디 있어요", "facility.nearby"),
+    ("허리를 다쳤는데 어디 가서 좀 봐 줄 데 없나", "facility.nearby"),
+    ("집세 내기 빠듯한데 나라에서 월세 보태 주는 거 있어요", "welfare.info"),
+    ("불이 났던 빈집에 누가 자꾸 쓰레기를 버려요 신고할게요", "complaint.file"),
+    ("전단지 떼 달라 했는데 아직도 안 치우네", "complaint.status"),
+    ("내일 두꺼운 옷 입어야 돼", "weather.forecast"),
+    ("오늘 밤에 길 얼어붙는 거 아녀", "weather.forecast"),
+    ("남대문시장 가면 뭐 먹어 볼 만해", "tourism.attraction"),
+    ("처음 써 보는데 뭐부터 말하면 돼요", "meta.help"),
+    ("안녕하세요 처음 써 봅니다", "meta.greet"),
+    ("알았어유 수고혀유", "meta.goodbye"),
+])
+def test_round17_set28_classes(engine, text, intent):
+    result = engine.understand(text)
+    assert result.intent == intent, result

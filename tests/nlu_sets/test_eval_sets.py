@@ -44,7 +44,7 @@ FLOORS = {
     "nlu_holdout25/holdout25.jsonl": (0.98, 0.93),
     "nlu_holdout26/holdout26.jsonl": (0.98, 0.93),
     "nlu_holdout27/holdout27.jsonl": (0.97, 0.91),  # short clipped speech
-    "nlu_holdout28/holdout28.jsonl": (0.93, 0.91),
+    "nlu_holdout28/holdout28.jsonl": (0.98, 0.94),
 }
 
 
