@@ -190,7 +190,8 @@ class EmergencyDetector:
                  negated_after: tuple[Sign, ...] = (), worry: tuple[Sign, ...] = (),
                  escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = (),
                  might_happen_after: tuple[Sign, ...] = (), seeking_care: tuple[Sign, ...] = (),
-                 mistaken: tuple[Sign, ...] = (), still_happening: tuple[Sign, ...] = ()):
+                 mistaken: tuple[Sign, ...] = (), still_happening: tuple[Sign, ...] = (),
+                 recovered: tuple[Sign, ...] = ()):
         words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
         self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
         self._negated_after = negated_after
@@ -198,6 +199,7 @@ class EmergencyDetector:
         self._seeking_care = seeking_care
         self._mistaken = mistaken
         self._still_happening = still_happening
+        self._recovered = recovered
         self._worry = worry
         self._escort_request = escort_request
         self._happening_now = happening_now
@@ -233,7 +235,8 @@ class EmergencyDetector:
                    tuple(str(word) for word in data.get("interjections") or ()), _signs(data.get("negated_after")),
                    _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")),
                    _signs(data.get("might_happen_after")), _signs(data.get("seeking_care")),
-                   _signs(data.get("mistaken")), _signs(data.get("still_happening")))
+                   _signs(data.get("mistaken")), _signs(data.get("still_happening")),
+                   _signs(data.get("recovered")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
@@ -268,6 +271,8 @@ class EmergencyDetector:
         if not general and any(sign.search(text) for sign in self._mistaken) \
                 and not any(sign.search(text) for sign in self._still_happening):
             return None  # a fright found mistaken, and nothing still going on
+        if not general and self._over_since(text):
+            return None  # an earlier day's danger, and the person is well again
         if not general and self._question_about_service(text, [sign for _, sign in strong + weak]):
             return None
         if not strong and not general and self._hazard_report(text):
@@ -321,6 +326,13 @@ class EmergencyDetector:
         names = [match.span() for sign in self._service_names for match in sign.pattern.finditer(text)]
         spans = [sign.span(text) for sign in signs]
         return all(any(start <= first and last <= end for start, end in names) for first, last in spans)
+
+    def _over_since(self, text: str) -> bool:
+        """Danger of an earlier day that is over ("어제 응급실 갔다 왔는데 오늘은 괜찮아요"): a past
+        time word, a word of recovery, and nothing that says it is still going on."""
+        return (any(sign.search(text) for sign in self._past_time)
+                and any(sign.search(text) for sign in self._recovered)
+                and not any(sign.search(text) for sign in self._still_happening))
 
     def _past_story_only(self, text: str) -> bool:
         """A clearly past narrative ("작년에 불났을 때 소방차가 금방 오더라"): a past time word and
