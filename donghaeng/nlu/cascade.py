@@ -117,9 +117,11 @@ class NluEngine:
         hand_made = [e for e in hand_made if "~" not in e.name and not (
             e.type in ("station", "attraction") and e.name.isascii() and not e.value.isascii())]
         entries = hand_made + lexicon.place_entries(public_dir) + stations
-        entries += lexicon.sound_alike_entries(entries, SOUND_ALIKE_TYPES)
+        # Romanised names are read against the names as written, not their heard spellings
+        # (이태워니 is how 이태원이 sounds, and would swallow "Itaewon, I ...").
         places_in_latin = LatinPlaces.build((e.name for e in entries
                                              if e.type in ("gu", "dong", "station", "landmark", "attraction")), english)
+        entries += lexicon.sound_alike_entries(entries, SOUND_ALIKE_TYPES)
         normalization = replace(normalization, latin_places=places_in_latin)
         shared_kiwi()
         return cls(

@@ -104,7 +104,7 @@ class LatinPlaces:
         names: dict[str, str] = {}
         for said, korean in english:
             names.setdefault(latin_key(said.lower().replace(" ", "")), korean.replace(" ", ""))
-        for name in sorted(set(korean_names), key=len):
+        for name in sorted(set(korean_names), key=lambda name: (len(name), name)):  # shortest first, then a fixed order
             compact = name.replace(" ", "")
             if len(compact) < 2 or not all(is_syllable(ch) or ch.isdigit() for ch in compact):
                 continue
