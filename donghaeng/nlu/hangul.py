@@ -53,6 +53,11 @@ def decompose(char: str) -> tuple[str, str, str]:
     return _INITIALS[initial], _VOWELS[vowel], _FINALS[final]
 
 
+def compose(initial: str, vowel: str, final: str = "") -> str:
+    """One syllable from its jamo (the inverse of ``decompose``)."""
+    return chr(_BASE + (_INITIALS.index(initial) * 21 + _VOWELS.index(vowel)) * 28 + _FINALS.index(final))
+
+
 def to_jamo(text: str) -> str:
     """Spell text as a flat jamo string, used for edit-distance on mis-heard names.
 
@@ -129,7 +134,7 @@ def respelled(text: str) -> str:
             continue
         initial, vowel, final = part
         vowel = "ㅣ" if vowel == "ㅢ" and out else vowel
-        out.append(chr(_BASE + (_INITIALS.index(initial) * 21 + _VOWELS.index(vowel)) * 28 + _FINALS.index(final)))
+        out.append(compose(initial, vowel, final))
     return "".join(out)
 
 

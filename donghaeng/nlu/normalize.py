@@ -150,7 +150,8 @@ def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     if rules.latin_places is not None and _LATIN_WORD.search(spaced):
         spaced = rules.latin_places.rewrite(spaced.lower())
     spaced = apply_dialect(spaced, rules)
-    spaced = digits_from_words(spaced, rules.route_prefixes)
+    # A number said again in another form is one number too: 일칠일일 천칠백십일번 → 1711 1711번.
+    spaced = drop_restarts(digits_from_words(spaced, rules.route_prefixes))
     spaced = _SPACES.sub(" ", spaced).strip()
     compact = spaced.replace(" ", "")
     return Utterance(text=text, spaced=spaced, compact=compact, key=sound_key(compact),

@@ -10,7 +10,11 @@ each rule fires only in a context that asks for a number: before a counter (번,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
+
+from donghaeng.nlu.hangul import respelled
+from donghaeng.nlu.heard_numbers import spell_heard_numbers
 
 SINO_DIGITS = {"공": 0, "영": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
                "칠": 7, "팔": 8, "구": 9}
@@ -28,9 +32,12 @@ _UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _NATIVE_AGE = re.compile(
     rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야])"
 )
+# 쉰 and 스물 are ages only with a native unit after them (쉰다섯, 스물여덟); 쉰 alone is "rested".
+_NATIVE_TENS_WITH_ONES = re.compile(
+    r"(?<!\S)(쉰|스물)\s?(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야])")
 # "칠십 하나 먹었어": Sino tens with a native unit, as people say their age.
 _NATIVE_ONES = "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉"
-_AGE_VERB = r"(?=\s?(?:살|세|먹|묵|잡수|자셨|드셨|되|됐|이에요|이예요|예요|이야|인데|인디|이라|이요|입니다|이고|이여|이유|이오|$))"
+_AGE_VERB = r"(?=\s?(?:살|세|먹|묵|잡수|자셨|드셨|되|됐|이에요|이예요|예요|이야|인데|인디|이라|이요|입니다|이고|이여|이유|이오|고(?:\s|$)|$))"
 _SINO_TENS_NATIVE_ONES = re.compile(rf"(?<!\S)([이삼사오육칠팔구]십)\s?({_NATIVE_ONES})(?:{_AGE_VERB}|(?=\s))")
 
 
@@ -43,7 +50,7 @@ _NATIVE_TENS_COUNTED = re.compile(
     rf"(?<!\S)({'|'.join(t for t in NATIVE_TENS if t not in _AGE_TENS)})\s?({_UNIT_WORDS})?(\s?(?:살|세))")
 _SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
-_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$))")
+_STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$)|에(?:\s|$))")
 
 
 # "내 육십구다", "칠십삼이다" (I am 69, 73): a number with 십 before the plain copula (이)다;
@@ -120,8 +127,15 @@ def _standalone_rule(match: re.Match[str]) -> str:
 def _route_prefix_rule(prefixes: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted(prefixes, key=len, reverse=True))
     # 관악 공이 (02), 마포 구번, and a village number said with 십: 성북 이십 (20), 강서 십오 (15).
-    return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번)"
+    return re.compile(rf"({alternatives})\s?([공영][{_SINO}]|[{_SINO}]{{2}}(?=번|\s(?:그\s)?마을)"
                       rf"|[일이삼사오육칠팔구]?십[일이삼사오육칠팔구]?(?=\s|번|마을|버스|$))")
+
+
+@lru_cache(maxsize=4)
+def _route_prefix_reader(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The prefix pattern, with each prefix also as it sounds (종로 said 종노, 관악 과낙)."""
+    heard = {respelled(prefix): prefix for prefix in prefixes if respelled(prefix) not in prefixes}
+    return _route_prefix_rule(prefixes + tuple(heard)), heard
 
 
 def _route_number(word: str) -> str:
@@ -138,6 +152,38 @@ _DASHED_SPOKEN = re.compile(
     rf"(?:\s|$))")
 
 
+# The same read out one digit (or letter) at a time: "삼 공 일 이 다시 칠 칠 이" → 3012-772,
+# "이 에이 에이 다시 이사일공" → 2AA-2410 (receipts carry letters, said as their names).
+_LETTER_WORDS = {"에이": "A", "비": "B", "씨": "C", "디": "D", "이에프": "F", "에프": "F", "케이": "K",
+                 "엘": "L", "엠": "M", "피": "P", "에스": "S", "티": "T", "엑스": "X", "와이": "Y"}
+_GROUP_WORD = rf"(?:{'|'.join(sorted(_LETTER_WORDS, key=len, reverse=True))}|{_DIGIT_WORD}+)"
+_GROUP = rf"(?:{_GROUP_WORD}\s){{0,7}}{_GROUP_WORD}"
+_SPOKEN_GROUPS = re.compile(rf"(?<!\S)({_GROUP})((?:\s?(?:에\s?)?다시\s?{_GROUP})+)")
+_GROUP_SPLIT = re.compile(r"\s?(?:에\s?)?다시\s?")
+
+
+def _group_value(group: str) -> str | None:
+    out = []
+    for word in group.split():
+        if word in _LETTER_WORDS:
+            out.append(_LETTER_WORDS[word])
+            continue
+        value = word if word.isdigit() else parse_sino(word)
+        if value is None:
+            return None
+        out.append(value)
+    return "".join(out)
+
+
+def _spoken_groups_rule(match: re.Match[str]) -> str:
+    groups = [match.group(1)] + _GROUP_SPLIT.split(match.group(2))[1:]
+    values = [_group_value(group) for group in groups]
+    if any(value is None or len(value) < 2 for value in values) or \
+            not any(ch.isdigit() for value in values for ch in value):  # type: ignore[union-attr]
+        return match.group(0)
+    return "-".join(values)  # type: ignore[arg-type]
+
+
 def _dashed_rule(match: re.Match[str]) -> str:
     groups = [g for g in match.groups() if g]
     parts = [parse_sino(g) if not g.isdigit() else g for g in groups]
@@ -151,19 +197,45 @@ def _dashed_rule(match: re.Match[str]) -> str:
 _SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]{{1,2}}\s){{1,5}}[{_SINO}])(?=\s?(?:번(?!\s?[주달])|호선|세|살))")
 
 
+# Tens and ones said apart before an age ending: "육십 구인데" is 69, "칠십 2세" is 72.
+_TENS_THEN_ONES = re.compile(r"(?<!\S)(?<!\s[일이삼사오육칠팔구]\s)(?<!^[일이삼사오육칠팔구]\s)([이삼사오육칠팔구]?십)\s([일이삼사오육칠팔구]|\d)"
+                             r"(?=\s?(?:세|살)|(?:인데|인디|이에요|예요|이요|이고|이라|입니다|이여|이야|이유|에)(?:\s|$))")
+# Digits and a unit word mixed: "4백 2번" is 402, "3백번" 300.
+_DIGIT_HUNDREDS = re.compile(r"(?<![\d-])(\d)\s?백\s?(\d{1,2})?(?=\s?번)")
+# Native ones written as heard after an age's tens: "예순 여덜비고" is 예순 여덟이고.
+_NATIVE_HEARD = {"여덜비": "여덟이", "여더비": "여덟이", "다서시": "다섯이", "여서시": "여섯이",
+                 "일고비": "일곱이", "아호비": "아홉이"}
+_NATIVE_HEARD_AFTER_TENS = re.compile(rf"({'|'.join(NATIVE_TENS)})\s?({'|'.join(_NATIVE_HEARD)})")
+
+
+def _tens_then_ones(match: re.Match[str]) -> str:
+    ones = match.group(2)
+    return str(int(parse_sino(match.group(1)) or 0) + (int(ones) if ones.isdigit() else SINO_DIGITS[ones]))
+
+
+def _digit_hundreds(match: re.Match[str]) -> str:
+    return str(int(match.group(1)) * 100 + int(match.group(2) or 0))
+
+
 def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
     """Rewrite number words that sit where a number is expected; leave everything else."""
     # A recogniser may space every syllable of a number: "사 칠 이 번" is one number.
+    text = spell_heard_numbers(text)
+    text = _NATIVE_HEARD_AFTER_TENS.sub(lambda m: m.group(1) + " " + _NATIVE_HEARD[m.group(2)], text)
     text = _SPELLED_OUT.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = _TENS_THEN_ONES.sub(_tens_then_ones, text)
+    text = _DIGIT_HUNDREDS.sub(_digit_hundreds, text)
     text = _DASHED_SPOKEN.sub(_dashed_rule, text)
+    text = _SPOKEN_GROUPS.sub(_spoken_groups_rule, text)
     prefixes = tuple(route_prefixes)
     if prefixes:
-        pattern = _route_prefix_rule(prefixes)
-        text = pattern.sub(lambda m: m.group(1) + _route_number(m.group(2)), text)
+        pattern, heard = _route_prefix_reader(prefixes)
+        text = pattern.sub(lambda m: heard.get(m.group(1), m.group(1)) + _route_number(m.group(2)), text)
     text = _SINO_TENS_NATIVE_ONES.sub(_mixed_age_rule, text)
     text = _NATIVE_TENS_COUNTED.sub(lambda m: str(parse_native(m.group(1), m.group(2))) + m.group(3), text)
     text = _N_ROUTE.sub(_n_route_rule, text)
     text = _NATIVE_AGE.sub(lambda m: str(parse_native(m.group(1), m.group(2))), text)
+    text = _NATIVE_TENS_WITH_ONES.sub(lambda m: str(parse_native(m.group(1), m.group(2))), text)
     text = _SINO_BEFORE_COUNTER.sub(_counter_rule, text)
     text = _STANDALONE_SINO.sub(_standalone_rule, text)
     text = _TENS_BEFORE_DA.sub(lambda m: parse_sino(m.group(1)) or m.group(1), text)
