@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from donghaeng.nlu.hangul import is_syllable, pronounced_jamo, sound_of
+from donghaeng.nlu.hangul import compose, decompose, is_syllable, pronounced_jamo, respelled, sound_of, to_jamo
 from donghaeng.nlu.lexicon import Entry
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase
@@ -309,5 +309,26 @@ class MarkedNames:
 def spellings(name: str) -> set[str]:
     """A name's jamo spelling as it is said (왕십리 = 왕심니, see ``hangul.pronounced_jamo``) and
     as it is written: a recogniser may write either, and a near miss of either (신님 for 신림,
-    said 실림) is one jamo from one of them."""
-    return {"".join(pronounced_jamo(name)), "".join(pronounced_jamo(name, range(len(name))))}
+    said 실림) is one jamo from one of them. It is also spelled as a recogniser re-spells it,
+    tense after a stop (태릉입구 → 태릉입꾸, so 태능입꾸 is one jamo off), and with the ㄴ said
+    before 여/야/요/유/이 after a final (학여울 → 항녀울)."""
+    forms = {"".join(pronounced_jamo(name)), "".join(pronounced_jamo(name, range(len(name)))),
+             to_jamo(respelled(name))}
+    inserted = _n_inserted(name)
+    if inserted != name:
+        forms |= {"".join(pronounced_jamo(inserted)), to_jamo(respelled(inserted))}
+    return forms
+
+
+_N_BEFORE = frozenset("ㅣㅑㅕㅛㅠ")
+
+
+def _n_inserted(name: str) -> str:
+    """ㄴ inserted where a syllable with a final meets 여/야/요/유/이 (학여울 → 학녀울)."""
+    out = list(name)
+    for index in range(1, len(name)):
+        before, here = decompose(name[index - 1]), decompose(name[index])
+        if is_syllable(name[index - 1]) and is_syllable(name[index]) and before[2] \
+                and here[0] == "ㅇ" and here[1] in _N_BEFORE and here[1] != "ㅣ":
+            out[index] = compose("ㄴ", here[1], here[2])
+    return "".join(out)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from donghaeng.nlu.hangul import sound_key
+from donghaeng.nlu.hangul import decompose, sound_key
 from donghaeng.nlu.numerals import digits_from_words
 
 _KEEP = re.compile(r"[^0-9A-Za-z가-힣ㄱ-ㅎㅏ-ㅣ\s\-']")
@@ -110,6 +110,19 @@ def join_split_syllables(spaced: str) -> str:
     return " ".join(w for w in out if w)
 
 
+# 역 said as a word of its own ("혜화 역에서") or heard as 녁 after a final (봉천녁 = 봉천역):
+# the station mark belongs to the name before it.
+_LONE_STATION_MARK = re.compile(r"(?<=[가-힣]) 역(?=$|\s|에|으로|까지|이|가|은|는|앞|근처|쪽|입구|출구)")
+_HEARD_STATION_MARK = re.compile(r"(?<=[가-힣])녁(?=$|\s|에|으로|까지|이|가|은|는|앞|근처|쪽)")
+
+
+def join_station_mark(spaced: str) -> str:
+    """혜화 역 → 혜화역, 봉천녁 → 봉천역 (녁 only after a final consonant: 저녁 stays)."""
+    spaced = _LONE_STATION_MARK.sub("역", spaced)
+    return _HEARD_STATION_MARK.sub(
+        lambda m: "역" if decompose(spaced[m.start() - 1])[2] in ("ㄴ", "ㅇ", "ㅁ") else m.group(0), spaced)
+
+
 def clean_surface(text: str) -> str:
     """Unicode NFC, punctuation and emoticons out, stretched letters shortened, one space."""
     text = unicodedata.normalize("NFC", text)
@@ -145,7 +158,7 @@ def apply_dialect(text: str, rules: NormalizationRules) -> str:
 def normalize(text: str, rules: NormalizationRules | None = None) -> Utterance:
     """Full normalisation of one utterance into the shapes the cascade matches on."""
     rules = rules or NormalizationRules()
-    spaced = drop_restarts(join_split_syllables(clean_surface(text)))
+    spaced = join_station_mark(drop_restarts(join_split_syllables(clean_surface(text))))
     spaced = spaced.lower() if spaced.isascii() else spaced
     if rules.latin_places is not None and _LATIN_WORD.search(spaced):
         spaced = rules.latin_places.rewrite(spaced.lower())

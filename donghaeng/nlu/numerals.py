@@ -217,12 +217,17 @@ def _digit_hundreds(match: re.Match[str]) -> str:
     return str(int(match.group(1)) * 100 + int(match.group(2) or 0))
 
 
+# A line number with 호선 spaced apart by the recogniser: "이 호 선" is 이호선.
+_LINE_SPACED = re.compile(r"(?<!\S)([일이삼사오육칠팔구1-9])\s?호\s선(?=\s|$|에|으로|이|은|도)")
+
+
 def digits_from_words(text: str, route_prefixes: Iterable[str] = ()) -> str:
     """Rewrite number words that sit where a number is expected; leave everything else."""
     # A recogniser may space every syllable of a number: "사 칠 이 번" is one number.
     text = spell_heard_numbers(text)
     text = _NATIVE_HEARD_AFTER_TENS.sub(lambda m: m.group(1) + " " + _NATIVE_HEARD[m.group(2)], text)
     text = _SPELLED_OUT.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = _LINE_SPACED.sub(r"\1호선", text)
     text = _TENS_THEN_ONES.sub(_tens_then_ones, text)
     text = _DIGIT_HUNDREDS.sub(_digit_hundreds, text)
     text = _DASHED_SPOKEN.sub(_dashed_rule, text)
