@@ -59,6 +59,10 @@ _CONJUNCTION = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음�
 _CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|(?:아니\s)?그게\s아니라|"
                          r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)"
                          r"|(?<=\S)\s(?:아\s)?아니(?:다|지|야)?(?=\s)")
+# "…도 알려 줘", "…도요": a second request, added to the first ("보건소 위치도 알려 주세요").
+_ALSO = re.compile(r"\S도\s(?:좀\s|같이\s|한번\s)?(?:알려|열어|켜|찾아|봐|띄워|확인|부탁)|\S도요?$")
+# "… 몇 시에 해요 근처 화장실도 알려 주세요": a sentence ended, and the next one adds a request.
+_SENTENCE_BEFORE_ALSO = re.compile(r"(?<=[요까나니냐지])\s(?=(?:(?!요\s).)*\S도\s(?:좀\s|같이\s)?(?:알려|찾아|봐|열어|켜|띄워))")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
 _CLAUSE_BREAK = re.compile(_CONJUNCTION.pattern + r"|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.
@@ -184,6 +188,8 @@ class NluEngine:
         if corrected is not None:
             return corrected
         clauses = _CLAUSE_BREAK.split(utterance.spaced, maxsplit=1)
+        if len(clauses) < 2:
+            clauses = _SENTENCE_BEFORE_ALSO.split(utterance.spaced, maxsplit=1)
         if len(clauses) == 2 and clauses[0].strip():
             first = self._utterance_of(utterance.text, clauses[0].strip())
             decision, found = self.decide(first, self.find(first))
@@ -196,7 +202,8 @@ class NluEngine:
                 # when it says something far more strongly, the cut was not between two requests
                 # ("동사무소 사람이 나보고 기초연금 받을 수 있다고 …").
                 whole, whole_found = self.decide(utterance, self.find(utterance))
-                joined_by_word = _CONJUNCTION.search(utterance.spaced) is not None  # "그리고": two requests for sure
+                # "그리고", or "…도 알려 줘" after it: two requests for sure
+                joined_by_word = _CONJUNCTION.search(utterance.spaced) is not None or _ALSO.search(clauses[1]) is not None
                 if whole.intent == decision.intent or (not joined_by_word and whole.scores and
                                                        whole.scores[0].total >= decision.scores[0].total + FIRST_CLAUSE_THRESHOLD):
                     return self._result(utterance, whole_found, whole, utterance)

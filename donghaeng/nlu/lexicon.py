@@ -73,6 +73,7 @@ def entries_from_yaml(path: Path) -> list[Entry]:
     entries.extend(Entry(str(n), "attraction", str(n)) for n in data.get("attractions", []))
     entries.extend(Entry(str(n), "topic", str(n)) for n in data.get("topics", []))
     entries.extend(Entry(str(n), "landmark", str(n)) for n in data.get("landmarks", []))
+    entries.extend(Entry(str(n), "area", str(n)) for n in data.get("areas", []))
     entries.extend(_enum_entries(data.get("attraction_aliases"), "attraction"))
     entries.extend(_enum_entries(data.get("station_aliases"), "station"))
     return entries

@@ -88,7 +88,11 @@ class SlotFiller:
             put(slots, "station", select_station(found, utterance.compact))
             put(slots, "line", found.line)
             put(slots, "direction", found.direction)
-        elif intent in ("transit.bike", "safety.escort"):
+        elif intent == "transit.bike":
+            # Where the bike is wanted, not where the ride goes ("한강 가서 … 반포 쪽에 빌릴 데").
+            near = found.places(destinations=False)
+            put(slots, "place", near[0] if near else place)
+        elif intent == "safety.escort":
             put(slots, "place", place)
         elif intent == "welfare.info":
             put(slots, "benefit", found.first("benefit"))
@@ -105,7 +109,8 @@ class SlotFiller:
             put(slots, "place", place)
             put(slots, "when", found.first("when"))
         elif intent == "tourism.attraction":
-            put(slots, "place", found.first("attraction") and self._attraction_said(found) or place)
+            put(slots, "place", found.first("attraction") and self._attraction_said(found) or place
+                or found.first("area"))
         elif intent == "faq.answer":
             put(slots, "topic", self.topic(utterance, found))
         return slots

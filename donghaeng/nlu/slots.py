@@ -16,6 +16,8 @@ from donghaeng.nlu.entities import Mention
 from donghaeng.nlu.hangul import decompose, is_syllable
 
 PLACE_TYPES = ("gu", "dong", "landmark", "attraction")
+# After a place, words that make it where one is going, not where one is: 한강 가서, 한강까지.
+DESTINATION_MARKS = ("가서", "가고", "까지", "따라", "가려", "갈라", "갈려", "가보", "가는길")
 # A crossing named after a dong or station is one place: 길동사거리, 구의사거리.
 CROSSING_SUFFIXES = ("사거리", "오거리", "삼거리", "네거리", "교차로")
 _NIGHT_ROUTE = re.compile(r"(?<![0-9a-z])[nN](\d{2,3})(?!\d)")
@@ -82,14 +84,17 @@ class Found:
                 return values[0]
         return None
 
-    def places(self) -> list[str]:
+    def places(self, destinations: bool = True) -> list[str]:
         """Places as said: 구, 동, landmarks and stations said with 역 (영등포역).
 
-        A 구 said right before a 동 ("마포구 망원동") is one place, reported as said.
+        A 구 said right before a 동 ("마포구 망원동") is one place, reported as said. Without
+        ``destinations``, a place one is going to ("한강 가서 자전거 탈라는데") is left out.
         """
         places: list[str] = []
         previous: Mention | None = None
         for mention in self.mentions:
+            if not destinations and self.compact[mention.end:].startswith(DESTINATION_MARKS):
+                continue
             if previous is not None and previous.has("gu") and mention.has("dong") and previous.end == mention.start:
                 places[-1] = places[-1] + " " + mention.name_of("dong")
                 previous = None
