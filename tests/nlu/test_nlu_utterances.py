@@ -198,7 +198,7 @@ CASES = [
     ('colloquial', '강남구 날씨 어때', 'weather.forecast', {"place": "강남구"}),
     ('colloquial', '경복궁 가려면 어떻게 가요', 'tourism.attraction', {"place": "경복궁"}),
     ('colloquial', '서울숲 구경 가고 싶은데', 'tourism.attraction', {"place": "서울숲"}),
-    ('dialect', '한강에서 불꽃축제 언제 하노', 'tourism.attraction', {}),
+    ('dialect', '한강에서 불꽃축제 언제 하노', 'tourism.attraction', {'place': '한강'}),
     ('dialect', '남산타워 입장료 얼마여', 'tourism.attraction', {"place": "남산타워"}),
     ('colloquial', '직원 좀 바꿔 주세요', 'handoff.human', {}),
     ('colloquial', '다산콜 상담원 연결', 'handoff.human', {}),
