@@ -313,7 +313,11 @@ class NluEngine:
         """Ends like a remark (English has no such endings), asks for nothing, and the rules
         are not overwhelming: only then is the classifier asked whether it is chit-chat."""
         spaced = utterance.spaced
+        # A problem named and described ("아스팔트가 움푹 패여가 … 빠질 뻔했다 아이가") is how a
+        # complaint is made: said as a statement, it is still a complaint.
+        described_problem = top.intent == "complaint.file" and "<category>" in top.phrases and len(top.phrases) > 1
         return ((spaced.isascii() or spaced.endswith(self.statement_endings))
+                and not described_problem
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")
                 and not any_match(self.request_cues, utterance.key, spaced))
 

@@ -39,7 +39,7 @@ def _positional(number: int) -> str:
     return "".join(words)
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Tense onsets made plain, syllable by syllable (칠씹 → 칠십)."""
     out = []
     for char in text:
@@ -57,7 +57,7 @@ def _heard_forms(spelling: str) -> set[str]:
     inserted = re.sub(r"(?<=[십백천육칠팔일삼])육", "뉵", spelling)
     if inserted != spelling:
         forms |= {inserted, respelled(inserted)}
-    return {_plain(form) for form in forms}
+    return {plain(form) for form in forms}
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +76,7 @@ def _heard_to_spelling() -> dict[str, str]:
 def _expected_here(text: str, start: int, end: int, word: str) -> bool:
     if _COUNTER_AFTER.match(text[end:]) or _NIGHT_BEFORE.search(text[:start]):
         return True
-    return "씹" in word or (len(word) >= 3 and any(unit in _plain(word) for unit in "십백천"))
+    return "씹" in word or (len(word) >= 3 and any(unit in plain(word) for unit in "십백천"))
 
 
 def spell_heard_numbers(text: str) -> str:
@@ -87,7 +87,7 @@ def spell_heard_numbers(text: str) -> str:
         word = match.group(0)
         counter = _COUNTER_GLUED.search(word)
         body = word[:counter.start()] if counter and counter.start() > 0 else word
-        spelling = table.get(_plain(body))
+        spelling = table.get(plain(body))
         if spelling is None or spelling == body:
             return word
         end = match.start() + len(body)

@@ -162,7 +162,7 @@ class SlotFiller:
                 for run in runs:
                     start, end = compact_at[run[0][1]], compact_at[run[-1][2] - 1] + 1
                     if start <= mention.start < end or mention.start <= start < mention.end:
-                        return _as_said(spaced[run[0][1]:run[-1][2]])
+                        return _heard_as_written(_as_said(spaced[run[0][1]:run[-1][2]]), mention, utterance.compact)
                 rest = utterance.compact[mention.end:]
                 suffix = next((s for s in self.topic_suffixes if rest.startswith(s)), "")
                 return mention.name_of("topic") + suffix
@@ -247,6 +247,29 @@ def _compact_offsets(spaced: str) -> list[int]:
         if ch != " ":
             position += 1
     return offsets
+
+
+def _heard_as_written(phrase: str, mention: Mention, compact: str) -> str:
+    """A topic name written as it was heard (호닌 신고, 저닙 씬고) is reported as it is spelled."""
+    name = mention.name_of("topic")
+    heard = compact[mention.start:mention.end]
+    said = phrase.replace(" ", "")
+    if heard == name or not heard or not said or not _sounds_alike(heard, name):
+        return phrase
+    if said in heard:
+        return name  # the noun run is only a piece of the heard name (저닙 of 저닙 씬고)
+    return said.replace(heard, name) if heard in said else phrase
+
+
+def _sounds_alike(heard: str, name: str) -> bool:
+    """Said the same but for one sound (tense or not, ㄴ or ㄹ): 재산쎄 / 재산세, 등녹 / 등록.
+    A near miss farther off (도난신고 / 혼인신고) is a different word, reported as said."""
+    from rapidfuzz.distance import Levenshtein
+
+    from donghaeng.nlu.hangul import pronounced_jamo
+    from donghaeng.nlu.heard_numbers import plain
+
+    return Levenshtein.distance("".join(pronounced_jamo(plain(heard))), "".join(pronounced_jamo(plain(name)))) <= 1
 
 
 def _as_said(phrase: str) -> str:
