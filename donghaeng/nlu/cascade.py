@@ -62,7 +62,7 @@ _CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기
 # "…도 알려 줘", "…도요": a second request, added to the first ("보건소 위치도 알려 주세요").
 _ALSO = re.compile(r"\S도\s(?:좀\s|같이\s|한번\s)?(?:알려|열어|켜|찾아|봐|띄워|확인|부탁)|\S도요?$")
 # "… 몇 시에 해요 근처 화장실도 알려 주세요": a sentence ended, and the next one adds a request.
-_SENTENCE_BEFORE_ALSO = re.compile(r"(?<=[요까나니냐지])\s(?=(?:(?!요\s).)*\S도\s(?:좀\s|같이\s)?(?:알려|찾아|봐|열어|켜|띄워))")
+_SENTENCE_BEFORE_ALSO = re.compile(r"(?<=[요까나니냐지])\s(?=(?:(?!요\s).)*(?:\S도\s(?:좀\s|같이\s)?(?:알려|찾아|봐|열어|켜|띄워)|\S도요?$))")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
 _CLAUSE_BREAK = re.compile(_CONJUNCTION.pattern + r"|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
 # One utterance per stage: templates, numbers, places, a context answer, fuzzy names, retrieval.

@@ -71,6 +71,9 @@ class Found:
                 types.add(name)
         if self.stops:
             types.add("stop")
+        # A number said alone that may be an age ("칠십둘 기초연금 돼요"): evidence for an eligibility question.
+        if self.age is None and _BARE_AGE.search(self.compact):
+            types.add("bare_age")
         # A three- or four-digit number with no line, receipt or age said may be a bus route (7011).
         if self.route is None and self.line is None and self.receipt is None and self.age is None \
                 and _BARE_ROUTE.search(self.compact):
