@@ -181,6 +181,11 @@ def _spoken_groups_rule(match: re.Match[str]) -> str:
     if any(value is None or len(value) < 2 for value in values) or \
             not any(ch.isdigit() for value in values for ch in value):  # type: ignore[union-attr]
         return match.group(0)
+    rest = match.string[match.end():]
+    last = groups[-1].split()[-1]
+    # "팔 팔 일이요": the 이 before 요 is the copula (881이요), as in _standalone_rule.
+    if last.endswith("이") and len(last) > 1 and rest.startswith(("요", "에요", "예요", "야", "고", "라", "다")):
+        return "-".join(values)[:-1] + "이"  # type: ignore[arg-type]
     return "-".join(values)  # type: ignore[arg-type]
 
 
