@@ -315,7 +315,10 @@ class NluEngine:
         spaced = utterance.spaced
         # A problem named and described ("아스팔트가 움푹 패여가 … 빠질 뻔했다 아이가") is how a
         # complaint is made: said as a statement, it is still a complaint.
-        described_problem = top.intent == "complaint.file" and "<category>" in top.phrases and len(top.phrases) > 1
+        # So is a bus named with how late it is ("261번 … 오늘따라 감감무소식이네").
+        described_problem = len(top.phrases) > 1 and (
+            (top.intent == "complaint.file" and "<category>" in top.phrases)
+            or (top.intent == "transit.bus_arrival" and "<route>" in top.phrases))
         return ((spaced.isascii() or spaced.endswith(self.statement_endings))
                 and not described_problem
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")

@@ -68,13 +68,16 @@ def parse_sino(word: str) -> str | None:
         return None
     if not any(ch in SINO_UNITS for ch in word):
         return "".join(str(SINO_DIGITS[ch]) for ch in word)
-    total, digit = 0, None
+    total, digit, last_unit = 0, None, 10 ** 9
     for ch in word:
         if ch in SINO_DIGITS:
             if digit is not None:
                 return None  # two digits in a row inside a unit reading: not a number
             digit = SINO_DIGITS[ch]
         else:
+            if SINO_UNITS[ch] >= last_unit:
+                return None  # units fall in a number (천백십); 천천 (of 천천히) is no number
+            last_unit = SINO_UNITS[ch]
             total += (1 if digit is None else digit) * SINO_UNITS[ch]
             digit = None
     if digit is not None:

@@ -56,6 +56,8 @@ LOOKALIKES = [
     ("고깃집 연기가 창문으로 자꾸 들어와서 민원 넣어요", "complaint.file"),
     # a cost question about 119 itself
     ("119 구급차 타면 요금 따로 내요", "faq.answer"),
+    # not bad enough to call
+    ("구급차 부르기는 좀 그렇고 밤에 하는 약국 있어요", "facility.nearby"),
 ]
 
 
@@ -90,6 +92,8 @@ NUMBERS = [
     ("칠십 2세", "72세"),
     ("4백 2번", "402번"),
     ("나이는 쉰다섯이에요", "나이는 55이에요"),
+    # 천천히 said apart is no number
+    ("천천 히", "천천 히"),
     ("예순 여덜비고", "68이고"),
     ("칠십팔에 혼자", "78에 혼자"),
     ("삼 호 선", "3호선"),
@@ -225,6 +229,15 @@ PLAIN_REQUESTS = [
     ("밤길이 무서워서 누가 같이 좀 가 줬으면 좋겠어요", "safety.escort"),
     ("내일 누 논다 카던데", "weather.forecast"),
     ("Open Ttareungyi please", "app.open"),
+    ("버스에서 내렸는데 화장실이 너무 급해요", "facility.nearby"),
+    ("472번 타야 병원 가는데 오늘따라 감감무소식이네", "transit.bus_arrival"),
+    ("그렇게 빨리 말하믄 나는 모른다", "meta.slower"),
+    ("상담허는 사람 읎어", "handoff.human"),
+    ("폭삭 속았수다", "meta.goodbye"),
+    ("민원까지 넣을 일은 아닌 것 같네요", "meta.cancel"),
+    ("아까 넣은 민원 접수 잘 된 거죠", "complaint.status"),
+    ("주민등록증 제가 대신 받을 수 있나요", "faq.answer"),
+    ("이번 주말에 나들이 가도 될 만한 날 있어", "weather.forecast"),
 ]
 
 
