@@ -59,9 +59,9 @@ _CONJUNCTION = re.compile(r"\s(?:그리고|그리고요|그 다음에|그다음�
 _CORRECTION = re.compile(r"(?:^|\s)(?:아\s)?(?:아니\s?(?:그거|그게|거기|이거|저거|그기)?\s?말고|아니\s아니|(?:아니\s)?그게\s아니라|"
                          r"잘못\s말했(?:어요|어|네요|다)?|no\s(?:wait|sorry)|i\smean)(?:\s|$)"
                          r"|(?<=\S)\s(?:아\s)?아니(?:다|지|야)?(?=\s)")
-# "…도 알려 줘", "…도요": a second request, added to the first ("보건소 위치도 알려 주세요").
+# "…도 알려 줘", "…도요": a second request, added to the first ("약국도 좀 찾아 줘").
 _ALSO = re.compile(r"\S도\s(?:좀\s|같이\s|한번\s)?(?:알려|열어|켜|찾아|봐|띄워|확인|부탁)|\S도요?$")
-# "… 몇 시에 해요 근처 화장실도 알려 주세요": a sentence ended, and the next one adds a request.
+# "… 언제 열어요 가는 길도 알려 줘": a sentence ended, and the next one adds a request.
 _SENTENCE_BEFORE_ALSO = re.compile(r"(?<=[요까나니냐지])\s(?=(?:(?!요\s).)*(?:\S도\s(?:좀\s|같이\s)?(?:알려|찾아|봐|열어|켜|띄워)|\S도요?$))")
 # "켜 주고 …", "알아보고 …" end a request; "나보고" (= to me) does not.
 _CLAUSE_BREAK = re.compile(_CONJUNCTION.pattern + r"|(?<!나보)(?<!저보)(?<!날보)(?<!절보)(?<!너보)(?<=[주해보하열켜우틀])고\s")
@@ -313,9 +313,9 @@ class NluEngine:
         """Ends like a remark (English has no such endings), asks for nothing, and the rules
         are not overwhelming: only then is the classifier asked whether it is chit-chat."""
         spaced = utterance.spaced
-        # A problem named and described ("아스팔트가 움푹 패여가 … 빠질 뻔했다 아이가") is how a
+        # A problem named and described ("골목 보도블록이 들떠서 넘어질 뻔했다") is how a
         # complaint is made: said as a statement, it is still a complaint.
-        # So is a bus named with how late it is ("261번 … 오늘따라 감감무소식이네").
+        # So is a bus named with how late it is ("472번은 오늘도 코빼기도 안 보이네").
         described_problem = len(top.phrases) > 1 and (
             (top.intent == "complaint.file" and "<category>" in top.phrases)
             or (top.intent == "transit.bus_arrival" and "<route>" in top.phrases))

@@ -328,7 +328,7 @@ class EmergencyDetector:
         return all(any(start <= first and last <= end for start, end in names) for first, last in spans)
 
     def _over_since(self, text: str) -> bool:
-        """Danger of an earlier day that is over ("어제 응급실 갔다 왔는데 오늘은 괜찮아요"): a past
+        """Danger of an earlier day that is over ("그저께 응급실에 실려 갔는데 이젠 멀쩡해요"): a past
         time word, a word of recovery, and nothing that says it is still going on."""
         return (any(sign.search(text) for sign in self._past_time)
                 and any(sign.search(text) for sign in self._recovered)

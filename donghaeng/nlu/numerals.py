@@ -155,8 +155,8 @@ _DASHED_SPOKEN = re.compile(
     rf"(?:\s|$))")
 
 
-# The same read out one digit (or letter) at a time: "삼 공 일 이 다시 칠 칠 이" → 3012-772,
-# "이 에이 에이 다시 이사일공" → 2AA-2410 (receipts carry letters, said as their names).
+# The same read out one digit (or letter) at a time: "사 공 육 다시 오 오 일" → 406-551,
+# "일 비 비 다시 삼칠오공" → 1BB-3750 (receipts carry letters, said as their names).
 _LETTER_WORDS = {"에이": "A", "비": "B", "씨": "C", "디": "D", "이에프": "F", "에프": "F", "케이": "K",
                  "엘": "L", "엠": "M", "피": "P", "에스": "S", "티": "T", "엑스": "X", "와이": "Y"}
 _GROUP_WORD = rf"(?:{'|'.join(sorted(_LETTER_WORDS, key=len, reverse=True))}|{_DIGIT_WORD}+)"
@@ -205,12 +205,12 @@ def _dashed_rule(match: re.Match[str]) -> str:
 _SPELLED_OUT = re.compile(rf"(?<!\S)((?:[{_SINO}]{{1,2}}\s){{1,5}}[{_SINO}])(?=\s?(?:번(?!\s?[주달])|호선|세|살))")
 
 
-# Tens and ones said apart before an age ending: "육십 구인데" is 69, "칠십 2세" is 72.
+# Tens and ones said apart before an age ending: "칠십 사인데" is 74, "육십 7세" is 67.
 _TENS_THEN_ONES = re.compile(r"(?<!\S)(?<!\s[일이삼사오육칠팔구]\s)(?<!^[일이삼사오육칠팔구]\s)([이삼사오육칠팔구]?십)\s([일이삼사오육칠팔구]|\d)"
                              r"(?=\s?(?:세|살)|(?:인데|인디|이에요|예요|이요|이고|이라|입니다|이여|이야|이유|에)(?:\s|$))")
-# Digits and a unit word mixed: "4백 2번" is 402, "3백번" 300.
+# Digits and a unit word mixed: "6백 3번" is 603, "3백번" 300.
 _DIGIT_HUNDREDS = re.compile(r"(?<![\d-])(\d)\s?백\s?(\d{1,2})?(?=\s?번)")
-# Native ones written as heard after an age's tens: "예순 여덜비고" is 예순 여덟이고.
+# Native ones written as heard after an age's tens: "일흔 여덜비요" is 일흔 여덟이요.
 _NATIVE_HEARD = {"여덜비": "여덟이", "여더비": "여덟이", "다서시": "다섯이", "여서시": "여섯이",
                  "일고비": "일곱이", "아호비": "아홉이"}
 _NATIVE_HEARD_AFTER_TENS = re.compile(rf"({'|'.join(NATIVE_TENS)})\s?({'|'.join(_NATIVE_HEARD)})")

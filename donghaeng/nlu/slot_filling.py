@@ -89,7 +89,7 @@ class SlotFiller:
             put(slots, "line", found.line)
             put(slots, "direction", found.direction)
         elif intent == "transit.bike":
-            # Where the bike is wanted, not where the ride goes ("한강 가서 … 반포 쪽에 빌릴 데").
+            # Where the bike is wanted, not where the ride goes ("여의도 가서 탈 건데 … 합정 쪽에 빌릴 데").
             near = found.places(destinations=False)
             put(slots, "place", near[0] if near else place)
         elif intent == "safety.escort":

@@ -71,7 +71,7 @@ class Found:
                 types.add(name)
         if self.stops:
             types.add("stop")
-        # A number said alone that may be an age ("칠십둘 기초연금 돼요"): evidence for an eligibility question.
+        # A number said alone that may be an age ("칠십여섯 의료급여 돼요"): evidence for an eligibility question.
         if self.age is None and _BARE_AGE.search(self.compact):
             types.add("bare_age")
         # A three- or four-digit number with no line, receipt or age said may be a bus route (7011).
@@ -91,7 +91,7 @@ class Found:
         """Places as said: 구, 동, landmarks and stations said with 역 (영등포역).
 
         A 구 said right before a 동 ("마포구 망원동") is one place, reported as said. Without
-        ``destinations``, a place one is going to ("한강 가서 자전거 탈라는데") is left out.
+        ``destinations``, a place one is going to ("노들섬 가서 자전거 타려는데") is left out.
         """
         places: list[str] = []
         previous: Mention | None = None

@@ -31,7 +31,7 @@ def test_emergency_class_raises_the_alarm(engine, text, kind):
 
 LOOKALIKES = [
     # an ambulance heard passing, or blamed for a jam
-    ("앰뷸런스 지나가는 소리 때문에 못 들었어요 한 번 더 말해 주세요", "meta.repeat"),
+    ("앰뷸런스 지나가는 소리 때문에 못 들었어요 다시 한 번만 얘기해 줘요", "meta.repeat"),
     ("구급차 때문에 차가 막혀서 그런지 143번이 안 오네", "transit.bus_arrival"),
     # an ambulance lane blocked by parked cars
     ("구급차 지나다니는 골목에 트럭들이 서 있어서 민원 넣을게요", "complaint.file"),
@@ -177,7 +177,7 @@ def test_a_bike_is_looked_for_where_one_is_not_where_one_rides_to(engine):
     assert engine.understand("여의도 가서 자전거 좀 타고 싶은데 빌릴 데 있나").slots.get("place") == "여의도"
     # the river is too wide to be where a bike is looked for, but it is a sight
     assert engine.understand("자전거 타고 한강 가고 싶은데 빌릴 데 있어").slots == {}
-    assert engine.understand("한강 불꽃축제 언제 해요").slots == {"place": "한강"}
+    assert engine.understand("한강 불꽃축제는 몇 시부터 해요").slots == {"place": "한강"}
 
 
 REQUESTS = [

@@ -45,6 +45,19 @@ FLOORS = {
     "nlu_holdout26/holdout26.jsonl": (0.98, 0.93),
     "nlu_holdout27/holdout27.jsonl": (0.97, 0.91),  # short clipped speech
     "nlu_holdout28/holdout28.jsonl": (0.98, 0.94),
+    "nlu_holdout29/holdout29.jsonl": (0.98, 0.95),
+    "nlu_holdout30/holdout30.jsonl": (0.98, 0.93),  # long turns of two or three clauses
+    "nlu_holdout31/holdout31.jsonl": (0.98, 0.95),
+    "nlu_holdout32/holdout32.jsonl": (0.98, 0.95),  # heavy recogniser noise
+    "nlu_holdout33/holdout33.jsonl": (0.98, 0.97),  # 60 % dialect
+    "nlu_holdout34/holdout34.jsonl": (0.975, 0.96),
+    "nlu_holdout35/holdout35.jsonl": (0.98, 0.95),
+    "nlu_holdout36/holdout36.jsonl": (0.98, 0.95),
+    "nlu_holdout37/holdout37.jsonl": (0.98, 0.96),  # short and noisy
+    "nlu_holdout38/holdout38.jsonl": (0.97, 0.91),  # indirect and dialect
+    "nlu_holdout39/holdout39.jsonl": (0.98, 0.94),
+    "nlu_holdout40/holdout40.jsonl": (0.98, 0.94),
+    "nlu_holdout41/holdout41.jsonl": (0.98, 0.96),
 }
 
 
