@@ -56,6 +56,12 @@ LOOKALIKES = [
     ("고깃집 연기가 창문으로 자꾸 들어와서 민원 넣어요", "complaint.file"),
     # a cost question about 119 itself
     ("119 구급차 타면 요금 따로 내요", "faq.answer"),
+    # 아침입니다 holds no 침입
+    ("좋은 아침입니다 오늘 날씨 어때요", "weather.forecast"),
+    # a fire engine's way blocked, said as 119 차
+    ("119 차가 못 지나갈 만큼 골목에 트럭을 세워 놨어요 신고해 주세요", "complaint.file"),
+    # a question about what a benefit covers, with an ambulance in it
+    ("구급차 타고 가도 건강보험 되는 거 맞아요", None),
     # not bad enough to call
     ("구급차 부르기는 좀 그렇고 밤에 하는 약국 있어요", "facility.nearby"),
 ]
@@ -238,6 +244,11 @@ PLAIN_REQUESTS = [
     ("아까 넣은 민원 접수 잘 된 거죠", "complaint.status"),
     ("주민등록증 제가 대신 받을 수 있나요", "faq.answer"),
     ("이번 주말에 나들이 가도 될 만한 날 있어", "weather.forecast"),
+    ("지난주에 넣은 미넌 소식이 없어요", "complaint.status"),
+    ("그 정류장 아니거든요 반대쪽이요", "meta.deny"),
+    ("도우 말 좀 들려줘", "meta.help"),
+    ("칠이일사 지금 어디야", "transit.bus_arrival"),
+    ("시골서 손님 오는데 데리고 다닐 만한 데 있어요", "tourism.attraction"),
 ]
 
 
