@@ -249,6 +249,13 @@ PLAIN_REQUESTS = [
     ("도우 말 좀 들려줘", "meta.help"),
     ("칠이일사 지금 어디야", "transit.bus_arrival"),
     ("시골서 손님 오는데 데리고 다닐 만한 데 있어요", "tourism.attraction"),
+    ("눈 온 뒤라 내일 아침 길 미끄럽겠어", "weather.forecast"),
+    ("강서구 지금 체감 온도 몇 도야", "weather.forecast"),
+    ("망가진 선풍기 버리려는데 스티커 붙여야 돼요", "faq.answer"),
+    ("새해 복 많이 받으세요 할머니", "meta.greet"),
+    ("퇴근길 골목이 어두운데 같이 좀 걸어 주면 좋겠어요", "safety.escort"),
+    # 손주가 holds no stock price (주가)
+    ("손주가 배가 아프다는데 밤에 데리고 갈 병원 있어요", "facility.nearby"),
 ]
 
 

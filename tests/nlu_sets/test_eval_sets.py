@@ -59,6 +59,7 @@ FLOORS = {
     "nlu_holdout40/holdout40.jsonl": (0.98, 0.94),
     "nlu_holdout41/holdout41.jsonl": (0.98, 0.96),
     "nlu_holdout42/holdout42.jsonl": (0.98, 0.94),
+    "nlu_holdout43/holdout43.jsonl": (0.98, 0.95),
     "nlu_holdout44/holdout44.jsonl": (0.97, 0.95),
 }
 
