@@ -56,6 +56,8 @@ LOOKALIKES = [
     ("고깃집 연기가 창문으로 자꾸 들어와서 민원 넣어요", "complaint.file"),
     # a cost question about 119 itself
     ("119 구급차 타면 요금 따로 내요", "faq.answer"),
+    # phishing named without anything happening now
+    ("보이스피싱 당하지 않으려면 뭘 조심해야 돼요", None),
     # 아침입니다 holds no 침입
     ("좋은 아침입니다 오늘 날씨 어때요", "weather.forecast"),
     # a fire engine's way blocked, said as 119 차
