@@ -104,6 +104,11 @@ class Gazetteer:
         for name_keys, group in self._index.get((keys[position], keys[position + 1]), ()):
             length = len(name_keys)
             if keys[position:position + length] == name_keys:
+                # A two-syllable name never begins at the end of one word and ends in the next
+                # (놈이 따릉이 holds no 이따).
+                if word_starts is not None and length == 2 and position not in word_starts \
+                        and position + 1 in word_starts:
+                    continue
                 if word_starts is not None and all(entry.type in PLACE_LIKE for entry in group) \
                         and not self._fits_words(compact, position, length, word_starts, group):
                     continue

@@ -271,6 +271,12 @@ def test_subsidy_is_not_erase(engine):
     assert engine.understand("방금 거 다 지워 주세요").intent == "meta.cancel"
 
 
+def test_a_two_syllable_name_does_not_straddle_two_words(engine):
+    # 놈이 따릉이 holds no 이따 ("later today")
+    result = engine.understand("우리 아들놈이 따릉이 앱 좀 띄워 달래")
+    assert (result.intent, result.slots) == ("app.open", {"app": "ttareungyi"}), result
+
+
 def test_neighbourhood_is_no_couple(engine):
     result = engine.understand("우리 동네에도 경로당 있어요")
     assert "household" not in result.slots and result.intent == "facility.nearby", result
