@@ -318,7 +318,7 @@ class NluEngine:
         # So is a bus named with how late it is ("472번은 오늘도 코빼기도 안 보이네").
         described_problem = len(top.phrases) > 1 and (
             (top.intent == "complaint.file" and "<category>" in top.phrases)
-            or (top.intent == "transit.bus_arrival" and "<route>" in top.phrases))
+            or (top.intent == "transit.bus_arrival" and ("<route>" in top.phrases or "<stop>" in top.phrases)))
         return ((spaced.isascii() or spaced.endswith(self.statement_endings))
                 and not described_problem
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")

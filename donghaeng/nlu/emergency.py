@@ -191,7 +191,7 @@ class EmergencyDetector:
                  escort_request: tuple[Sign, ...] = (), happening_now: tuple[Sign, ...] = (),
                  might_happen_after: tuple[Sign, ...] = (), seeking_care: tuple[Sign, ...] = (),
                  mistaken: tuple[Sign, ...] = (), still_happening: tuple[Sign, ...] = (),
-                 recovered: tuple[Sign, ...] = ()):
+                 recovered: tuple[Sign, ...] = (), service_places: tuple[Sign, ...] = ()):
         words = "|".join(re.escape(fold(word)) for word in sorted(interjections, key=len, reverse=True))
         self._interjection = re.compile(rf"(?<![{_WORD_CHAR}])(?:{words})(?![{_WORD_CHAR}])") if words else None
         self._negated_after = negated_after
@@ -200,6 +200,7 @@ class EmergencyDetector:
         self._mistaken = mistaken
         self._still_happening = still_happening
         self._recovered = recovered
+        self._service_places = service_places
         self._worry = worry
         self._escort_request = escort_request
         self._happening_now = happening_now
@@ -236,13 +237,15 @@ class EmergencyDetector:
                    _signs(data.get("worry")), _signs(data.get("escort_request")), _signs(data.get("happening_now")),
                    _signs(data.get("might_happen_after")), _signs(data.get("seeking_care")),
                    _signs(data.get("mistaken")), _signs(data.get("still_happening")),
-                   _signs(data.get("recovered")))
+                   _signs(data.get("recovered")), _signs(data.get("service_places")))
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
         text = fold(utterance.spaced)
         if self._interjection is not None:
             text = " ".join(self._interjection.sub(" ", text).split())
+        for place in self._service_places:  # "119 안전센터 앞에": a place, not a call
+            text = " ".join(place.pattern.sub(" ", text).split())
         strong = [(kind, sign) for kind, signs in self._strong.items() for sign in signs if self._said(sign, text)]
         # A call by number (119) raises the alarm like a strong sign but names no kind.
         strong += [("", sign) for sign in self._call_only if self._said(sign, text)]

@@ -56,6 +56,10 @@ LOOKALIKES = [
     ("고깃집 연기가 창문으로 자꾸 들어와서 민원 넣어요", "complaint.file"),
     # a cost question about 119 itself
     ("119 구급차 타면 요금 따로 내요", "faq.answer"),
+    # a service's place named, not a call for it
+    ("119 안전센터 입구에 트럭을 세워 놔서 소방차가 못 나와요 민원 넣어요", "complaint.file"),
+    # a little blood from a small cut, and a plaster wanted
+    ("텃밭에서 손가락 베어서 피가 살짝 나요 반창고 살 데 있어요", "facility.nearby"),
     # phishing named without anything happening now
     ("보이스피싱 당하지 않으려면 뭘 조심해야 돼요", None),
     # 아침입니다 holds no 침입
@@ -258,6 +262,14 @@ PLAIN_REQUESTS = [
     ("퇴근길 골목이 어두운데 같이 좀 걸어 주면 좋겠어요", "safety.escort"),
     # 손주가 holds no stock price (주가)
     ("손주가 배가 아프다는데 밤에 데리고 갈 병원 있어요", "facility.nearby"),
+    ("오늘 꽃가루 많이 날려요", "weather.forecast"),
+    ("모종 심으려는데 모레 서리 내려요", "weather.forecast"),
+    ("석촌호수 벚꽃길 지금 볼 만혀요", "tourism.attraction"),
+    ("오냐 그리 진행해라", "meta.confirm"),
+    ("아냐 아냐 잘못 적었어", "meta.deny"),
+    ("볼일 다 봤으니께 들어가유", "meta.goodbye"),
+    ("이 스피커는 무슨 일을 해 주는 거야", "meta.help"),
+    ("시청역 정류장에 한참 서 있는데 버스가 올 생각을 안 하네", "transit.bus_arrival"),
 ]
 
 

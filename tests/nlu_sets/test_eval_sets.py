@@ -61,6 +61,8 @@ FLOORS = {
     "nlu_holdout42/holdout42.jsonl": (0.98, 0.94),
     "nlu_holdout43/holdout43.jsonl": (0.98, 0.95),
     "nlu_holdout44/holdout44.jsonl": (0.97, 0.95),
+    "nlu_holdout45/holdout45.jsonl": (0.98, 0.97),
+    "nlu_holdout46/holdout46.jsonl": (0.97, 0.94),  # spring vocabulary
 }
 
 
