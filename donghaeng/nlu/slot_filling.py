@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from donghaeng.nlu.entities import Mention
+from donghaeng.nlu.hangul import pronounced_jamo
+from donghaeng.nlu.heard_numbers import plain
 from donghaeng.nlu.morphology import noun_phrases
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
@@ -264,11 +267,6 @@ def _heard_as_written(phrase: str, mention: Mention, compact: str) -> str:
 def _sounds_alike(heard: str, name: str) -> bool:
     """Said the same but for one sound (tense or not, ㄴ or ㄹ): 재산쎄 / 재산세, 등녹 / 등록.
     A near miss farther off (도난신고 / 혼인신고) is a different word, reported as said."""
-    from rapidfuzz.distance import Levenshtein
-
-    from donghaeng.nlu.hangul import pronounced_jamo
-    from donghaeng.nlu.heard_numbers import plain
-
     return Levenshtein.distance("".join(pronounced_jamo(plain(heard))), "".join(pronounced_jamo(plain(name)))) <= 1
 
 
