@@ -58,6 +58,18 @@ def compose(initial: str, vowel: str, final: str = "") -> str:
     return chr(_BASE + (_INITIALS.index(initial) * 21 + _VOWELS.index(vowel)) * 28 + _FINALS.index(final))
 
 
+def plain(text: str) -> str:
+    """Tense onsets made plain, syllable by syllable (칠씹 → 칠십, 재산쎄 → 재산세)."""
+    out = []
+    for char in text:
+        if not is_syllable(char):
+            out.append(char)
+            continue
+        initial, vowel, final = decompose(char)
+        out.append(compose(_INITIAL_SOUND.get(initial, initial), vowel, final))
+    return "".join(out)
+
+
 def to_jamo(text: str) -> str:
     """Spell text as a flat jamo string, used for edit-distance on mis-heard names.
 

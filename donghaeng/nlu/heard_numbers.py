@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from donghaeng.nlu.hangul import compose, decompose, is_syllable, respelled
+from donghaeng.nlu.hangul import plain, respelled
 
 _DIGITS = "영일이삼사오육칠팔구"
-_TENSE_TO_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 _COUNTER_AFTER = re.compile(r"^\s?(?:번|호선|세|살|버스|뻐스)")
 _COUNTER_GLUED = re.compile(r"(번|호선|세|살|버스|뻐스)$")
 _HANGUL_RUN = re.compile(r"[가-힣]+")
@@ -37,18 +36,6 @@ def _positional(number: int) -> str:
     if number:
         words.append(_DIGITS[number])
     return "".join(words)
-
-
-def plain(text: str) -> str:
-    """Tense onsets made plain, syllable by syllable (칠씹 → 칠십)."""
-    out = []
-    for char in text:
-        if not is_syllable(char):
-            out.append(char)
-            continue
-        initial, vowel, final = decompose(char)
-        out.append(compose(_TENSE_TO_PLAIN.get(initial, initial), vowel, final))
-    return "".join(out)
 
 
 def _heard_forms(spelling: str) -> set[str]:

@@ -16,8 +16,7 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 
 from donghaeng.nlu.entities import Mention
-from donghaeng.nlu.hangul import pronounced_jamo
-from donghaeng.nlu.heard_numbers import plain
+from donghaeng.nlu.hangul import plain, pronounced_jamo
 from donghaeng.nlu.morphology import noun_phrases
 from donghaeng.nlu.normalize import Utterance
 from donghaeng.nlu.phrases import Phrase, any_match, compile_all
