@@ -69,7 +69,7 @@ class Assistant:
         from donghaeng.nlu.cascade import NluEngine
 
         with self._lock:
-            return NluEngine.load(self.settings.data_dir)
+            return NluEngine.load(self.settings.data_dir, self.settings.cache_dir)
 
     @cached_property
     def resolver(self) -> Any:

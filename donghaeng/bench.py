@@ -48,7 +48,7 @@ def bench_nlu(settings: Settings, repeats: int) -> dict[str, Any]:
     from donghaeng.nlu.cascade import NluEngine
 
     started = time.perf_counter()
-    engine = NluEngine.load(settings.data_dir)
+    engine = NluEngine.load(settings.data_dir, settings.cache_dir)
     load_s = time.perf_counter() - started
     engine.warm()
     texts = _eval_texts()

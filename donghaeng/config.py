@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def cache_dir(self) -> Path:
+        """Models trained from our own data at the first start, kept until that data changes."""
+        return self.var_dir / "cache"
+
+    @property
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -40,7 +40,7 @@ class NluResult:
     confidence: float
     text: str = ""
     normalized: str = ""
-    # Which cascade stage decided: template, fuzzy, retrieval, context, llm, fallback.
+    # Which cascade stage decided: emergency, template, fuzzy, classifier, context, llm, fallback.
     source: str = "template"
 
 

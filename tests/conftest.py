@@ -91,10 +91,10 @@ def phrasebook() -> Phrasebook:
 
 
 @pytest.fixture(scope="session")
-def nlu_engine() -> Any:
+def nlu_engine(request: pytest.FixtureRequest) -> Any:
     from donghaeng.nlu.cascade import NluEngine
 
-    nlu = NluEngine.load(REPO_DATA)
+    nlu = NluEngine.load(REPO_DATA, request.config.cache.mkdir("nlu-model"))
     nlu.warm()
     return nlu
 

@@ -24,7 +24,7 @@ KST = timezone(timedelta(hours=9), "KST")
 MAX_ROWS = 50_000
 PIPELINE_STAGES = ("stt", "nlu", "dialogue", "skill", "reply", "tts", "total")
 UNANSWERED_INTENTS = ("unknown",)
-FALLBACK_SOURCES = ("fallback", "retrieval", "llm")
+FALLBACK_SOURCES = ("fallback", "llm")
 UNRECORDED_ENGINE = "(기록 없음)"  # a voice turn whose engine was not written to the turn log
 
 

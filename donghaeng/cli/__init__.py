@@ -107,7 +107,8 @@ def nlu(texts: Annotated[Optional[list[str]], typer.Argument(help="utterances")]
         fail("no input: give TEXT or --file")
     from donghaeng.nlu.cascade import NluEngine
 
-    engine = NluEngine.load(get_settings().data_dir)
+    settings = get_settings()
+    engine = NluEngine.load(settings.data_dir, settings.cache_dir)
     for item_id, text in inputs:
         result = engine.understand(text, nlu_context)
         line = {"id": item_id, "text": text, "intent": result.intent, "slots": result.slots,
@@ -143,7 +144,8 @@ def evaluate(set_file: Annotated[Optional[Path], typer.Option("--set", help="lab
     path = set_file or DEFAULT_EVAL_SET
     if not path.exists():
         fail(f"evaluation set not found: {path} (give --set FILE)")
-    report = run_eval(NluEngine.load(get_settings().data_dir), load_records(path))
+    settings = get_settings()
+    report = run_eval(NluEngine.load(settings.data_dir, settings.cache_dir), load_records(path))
     if as_json:
         emit_json(report)
     else:

@@ -1,23 +1,30 @@
-"""A statistical intent classifier trained at start-up on our own labelled sentences.
+"""The statistical intent classifier, trained on our own labelled sentences.
 
 Phrase rules generalise from a few words, but they cannot weigh a sentence as a whole: a
 story that mentions a pension ("기초연금 나와서 손주 과자 사 줬다") fires the pension rule,
 and a dialect frame nobody wrote a phrase for fires none. This model learns from the
-sentences in ``data/nlu/training.yaml`` and ``examples.yaml`` — character 1–4-grams of the
-space-free normalised text (robust to spacing and mis-heard syllables) plus Kiwi content
-morphemes and sentence endings (받노/받나요 share 받/VV; 더라/다 mark a statement) — and
-gives a probability per intent. It is a multinomial logistic regression fitted with
-L-BFGS on sparse TF-IDF vectors: a few hundred milliseconds to train, a few tens of
-microseconds to apply, and nothing to ship but the YAML the city can read.
+sentences in ``data/nlu/training.yaml`` and the labelled sets in ``data/nlu/labelled`` —
+character 1–4-grams of the space-free normalised text (robust to spacing and mis-heard
+syllables) plus Kiwi content morphemes and sentence endings (받노/받나요 share 받/VV;
+더라/다 mark a statement) — and gives a probability per intent.
+
+It is a multinomial logistic regression on sparse TF-IDF vectors. Training on ten thousand
+sentences takes seconds, so a trained model is kept in a cache file named after a
+fingerprint of everything that shapes it (the sentences, the normaliser's code and data,
+Kiwi's version); a later start reads it back in milliseconds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 import yaml
@@ -27,10 +34,13 @@ from donghaeng.nlu.normalize import Utterance
 
 Featurizer = Callable[[str], list[str]]
 NGRAM_SIZES = (1, 2, 3, 4)
-STEPS = 200
+STEPS = 100
 LEARNING_RATE = 0.1
 MIN_DOCUMENTS = 2  # a feature seen in one sentence only teaches nothing general
-L2 = 0.0002  # weight decay (per mean loss); small, since TF-IDF rows have unit length
+# Weight decay (per mean loss). Measured by leaving groups of our labelled sets out of
+# training: 2e-4 read 96.4 % of the left-out lines right, 5e-5 98.0 %, 1e-5 98.4 %, 0 98.6 %
+# but with no guard against a rare feature taking over; 100 Adam steps score as 200 or 400.
+L2 = 0.00001
 
 
 @dataclass(frozen=True)
@@ -76,13 +86,22 @@ class IntentClassifier:
 
     @classmethod
     def load(cls, paths: list[Path], normalize: Callable[[str], Utterance],
-             morphemes: Featurizer | None = None) -> "IntentClassifier":
-        examples: list[tuple[str, Utterance]] = []
-        for path in paths:
-            with path.open(encoding="utf-8") as handle:
-                data = yaml.safe_load(handle) or {}
-            examples += [(str(intent), normalize(str(text))) for intent, texts in data.items() for text in texts or []]
-        return cls.train(examples, morphemes)
+             morphemes: Featurizer | None = None, cache_dir: Path | None = None,
+             fingerprint: str = "") -> "IntentClassifier":
+        """Train on the sentences in ``paths`` (YAML ``intent: [sentences]`` or JSON lines with
+        ``intent`` and ``text``), or read the model trained on them before from ``cache_dir``."""
+        key = _key(paths, fingerprint)
+        cached = _TRAINED.get(key)
+        if cached is not None:
+            return cached
+        cache = Path(cache_dir) / f"intent-classifier-{key[:16]}.npz" if cache_dir is not None else None
+        model = cls.read(cache, morphemes) if cache is not None and cache.exists() else None
+        if model is None:
+            model = cls.train([(intent, normalize(text)) for intent, text in read_examples(paths)], morphemes)
+            if cache is not None:
+                model.save(cache)
+        _TRAINED[key] = model
+        return model
 
     @classmethod
     def train(cls, examples: list[tuple[str, Utterance]], morphemes: Featurizer | None = None) -> "IntentClassifier":
@@ -108,6 +127,34 @@ class IntentClassifier:
         weights, bias = _fit_softmax(x, y)
         return cls(labels, vocabulary, idf, weights, bias, morphemes)
 
+    # -- cache ------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the model atomically; a cache that cannot be written is only a slower start."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz")
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, labels=np.array(self.labels), features=np.array(list(self._vocabulary)),
+                         idf=self._idf, weights=self._weights.astype(np.float32), bias=self._bias)
+            os.replace(temporary, path)
+            for stale in path.parent.glob("intent-classifier-*.npz"):  # models of data since changed
+                if stale != path:
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    @classmethod
+    def read(cls, path: Path, morphemes: Featurizer | None) -> "IntentClassifier | None":
+        """The model saved at ``path``, or None when the file is unreadable (it is then retrained)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                features = data["features"].tolist()
+                return cls(data["labels"].tolist(), {f: i for i, f in enumerate(features)}, data["idf"],
+                           data["weights"].astype(np.float64), data["bias"], morphemes)
+        except (OSError, ValueError, KeyError):
+            return None
+
     # -- use ------------------------------------------------------------------------------------
 
     def predict(self, utterance: Utterance) -> Prediction:
@@ -122,6 +169,32 @@ class IntentClassifier:
         probabilities /= probabilities.sum()
         order = np.argsort(-probabilities)
         return Prediction(tuple((self.labels[i], float(probabilities[i])) for i in order[:4]))
+
+
+def read_examples(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(intent, sentence) pairs from YAML lists and JSON-lines sets."""
+    examples: list[tuple[str, str]] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            if path.suffix == ".jsonl":
+                records = (json.loads(line) for line in handle if line.strip())
+                examples += [(str(r["intent"]), str(r["text"])) for r in records]
+            else:
+                data = yaml.safe_load(handle) or {}
+                examples += [(str(intent), str(text)) for intent, texts in data.items() for text in texts or []]
+    return examples
+
+
+# Models trained in this process, by key: engines built one after another share one model.
+_TRAINED: dict[str, "IntentClassifier"] = {}
+
+
+def _key(paths: Iterable[Path], fingerprint: str) -> str:
+    digest = hashlib.sha256(f"{fingerprint}|{NGRAM_SIZES}|{STEPS}|{LEARNING_RATE}|{MIN_DOCUMENTS}|{L2}".encode())
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _features(utterance: Utterance, morphemes: Featurizer | None) -> list[str]:

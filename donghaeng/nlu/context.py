@@ -36,7 +36,7 @@ class FollowUpReader:
 
     def read(self, utterance: Utterance, standalone: NluResult, context: NluContext) -> NluResult:
         active = context.active_intent
-        if standalone.intent in CONTROL_INTENTS and standalone.source != "retrieval":
+        if standalone.intent in CONTROL_INTENTS:
             return standalone
         if not active:
             return standalone

@@ -176,6 +176,19 @@ class Alarm:
     confidence: float
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """What the detector made of an utterance: an alarm, or none, and then whether danger words
+    were said and explained away (a past story, a question about 119, a mistaken fright)."""
+
+    alarm: Alarm | None
+    dismissed: bool
+
+
+NO_SIGNS = Assessment(None, dismissed=False)
+DISMISSED = Assessment(None, dismissed=True)
+
+
 class EmergencyDetector:
     """Signs per kind, calls for help, urgency cues and look-alikes from ``emergency.yaml``."""
 
@@ -241,6 +254,10 @@ class EmergencyDetector:
 
     def detect(self, utterance: Utterance) -> Alarm | None:
         """The alarm for this utterance, or None when nobody is in danger."""
+        return self.assess(utterance).alarm
+
+    def assess(self, utterance: Utterance) -> Assessment:
+        """The alarm, or why there is none: no danger words, or words a look-alike explains."""
         text = fold(utterance.spaced)
         if self._interjection is not None:
             text = " ".join(self._interjection.sub(" ", text).split())
@@ -260,41 +277,52 @@ class EmergencyDetector:
             strong = [hit for hit in strong if kept(hit[1])]
             weak = [hit for hit in weak if kept(hit[1])]
             general = [sign for sign in general if kept(sign)]
+        # No sign, or one weak sign and no urgency, raises no alarm; the look-alike checks
+        # below still say whether the words are explained away (a past story, a figure of
+        # speech), which the classifier's alarms must respect (see NluEngine._alarm_heard).
+        too_little = False
         if not strong and not general:
-            if not weak:
-                return None
             worries = _spans(self._worry, text)
             urgent = any(sign.search(text) and not _starts_inside(sign, text, worries) for sign in self._urgency)
-            if not urgent and len({s.source for _, s in weak}) < 2:
-                return None
+            too_little = not weak or (not urgent and len({s.source for _, s in weak}) < 2)
         if not strong and not weak and any(sign.search(text) for sign in self._trouble):
-            return None  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
+            return DISMISSED  # "살려 줘, 이 기계 어떻게 쓰는지 모르겠어" / "배고파 죽겠다": trouble, not a danger
         if not general and self._past_story_only(text):
-            return None
+            return DISMISSED
         if not general and any(sign.search(text) for sign in self._mistaken) \
                 and not any(sign.search(text) for sign in self._still_happening):
-            return None  # a fright found mistaken, and nothing still going on
+            return DISMISSED  # a fright found mistaken, and nothing still going on
         if not general and self._over_since(text):
-            return None  # an earlier day's danger, and the person is well again
+            return DISMISSED  # an earlier day's danger, and the person is well again
         if not general and self._question_about_service(text, [sign for _, sign in strong + weak]):
-            return None
+            return DISMISSED
         if not strong and not general and self._hazard_report(text):
-            return None
+            return DISMISSED
         if not strong and not general and any(sign.search(text) for sign in self._seeking_care):
-            return None  # a mild symptom and a search for a pharmacy or clinic
+            return DISMISSED  # a mild symptom and a search for a pharmacy or clinic
         if not general and self._escort_wanted(text, strong + weak):
-            return None
+            return DISMISSED
         # Patterns that match overlapping words ("불 났" and "불이 났") are one sign.
         signs = _distinct([sign.span(text) for _, sign in strong + weak])
         if not general and signs < 2 and (any(sign.search(text) for sign in self._not_now) or (
                 any(sign.search(text) for sign in self._not_now_past)
                 and not any(sign.search(text) for sign in self._still_now))):
-            return None
+            return DISMISSED
+        if too_little:
+            return NO_SIGNS
         # Kind from the signs that name one: a bare "119 불러 주세요" with a fall names medical.
         kind = self._kind([hit for hit in strong if hit[0]] or weak)
         confidence = min(1.0, 0.85 + 0.05 * (signs + len(general)))
         sources = tuple(s.source for _, s in strong + weak) + tuple(s.source for s in general)
-        return Alarm(kind, sources, round(confidence, 3))
+        return Assessment(Alarm(kind, sources, round(confidence, 3)), dismissed=False)
+
+    def kind_of(self, utterance: Utterance) -> str | None:
+        """The kind named by the signs in the utterance, look-alike checks aside (for an
+        emergency that the classifier recognised and these rules did not)."""
+        text = fold(utterance.spaced)
+        hits = [(kind, sign) for table in (self._strong, self._weak) for kind, signs in table.items()
+                for sign in signs if sign.search(text)]
+        return self._kind(hits)
 
     def _said(self, sign: Sign, text: str, taken_back: tuple[Sign, ...] | None = None) -> bool:
         """The sign is in the text and not taken back right after it ("연기 나는 거 아니고요");

@@ -1,6 +1,6 @@
 """Text normalisation: one canonical spelling before any matching happens.
 
-Every later stage (phrases, names, retrieval) assumes this shape, so the rules here are the
+Every later stage (phrases, names, the classifier) assumes this shape, so the rules here are the
 single place where Unicode forms, spacing, stretched words ("아아아파"), regional endings and
 spoken numbers are made regular. The rules themselves (dialect endings, word rewrites, route
 prefixes) are data in ``data/nlu/normalize.yaml`` so that the city can add a regional form

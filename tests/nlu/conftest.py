@@ -13,7 +13,7 @@ SHARED = REPO_ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def engine() -> NluEngine:
-    nlu = NluEngine.load(REPO_ROOT / "data")
+def engine(request: pytest.FixtureRequest) -> NluEngine:
+    nlu = NluEngine.load(REPO_ROOT / "data", request.config.cache.mkdir("nlu-model"))
     nlu.warm()
     return nlu
