@@ -72,6 +72,14 @@ FLOORS = {
     "holdout52/holdout52.jsonl": (0.98, 0.88),
     "holdout53/holdout53.jsonl": (0.98, 0.88),
     "holdout54/holdout54.jsonl": (0.98, 0.88),
+    "holdout55/holdout55.jsonl": (0.98, 0.86),
+    "holdout56/holdout56.jsonl": (0.98, 0.86),
+    "holdout57/holdout57.jsonl": (0.98, 0.86),
+    "holdout58/holdout58.jsonl": (0.98, 0.86),
+    "holdout59/holdout59.jsonl": (0.98, 0.86),
+    "holdout60/holdout60.jsonl": (0.98, 0.86),
+    "holdout61/holdout61.jsonl": (0.98, 0.86),
+    "holdout62/holdout62.jsonl": (0.98, 0.86),
 }
 
 
