@@ -36,6 +36,7 @@ from donghaeng.nlu.romanize import LatinPlaces
 from donghaeng.nlu.normalize import NormalizationRules, Utterance, normalize, word_starts
 from donghaeng.nlu.rules import IntentRules, Score
 from donghaeng.nlu.slot_filling import SlotFiller
+from donghaeng.nlu.slot_models import SlotModels
 from donghaeng.nlu.slots import Found, find_age, find_direction, find_line, find_receipt, find_route
 
 # Names also found spelled as they sound (과낙구 for 관악구); stops are too many to double.
@@ -107,7 +108,8 @@ class NluEngine:
                  gazetteer: Gazetteer, phrase_names: PhraseNames, stops: Gazetteer, fuzzy: FuzzyMatcher,
                  filler: SlotFiller, station_names: set[str], village_prefixes: tuple[str, ...],
                  classifier: IntentClassifier | None = None, request_cues: tuple[Phrase, ...] = (),
-                 statement_endings: tuple[str, ...] = (), marked: MarkedNames | None = None):
+                 statement_endings: tuple[str, ...] = (), marked: MarkedNames | None = None,
+                 slot_models: SlotModels | None = None):
         self.rules = rules
         self.normalization = normalization
         self.emergency = emergency
@@ -120,6 +122,7 @@ class NluEngine:
         self.village_prefixes = village_prefixes
         self.classifier = classifier
         self.request_cues = request_cues
+        self.slot_models = slot_models
         self.statement_endings = statement_endings
         # The same words are read whole and again in parts (clauses, corrections): one
         # prediction each. The cache is per engine and safe across threads.
@@ -151,6 +154,12 @@ class NluEngine:
         entries += lexicon.sound_alike_entries(entries, SOUND_ALIKE_TYPES)
         normalization = replace(normalization, latin_places=places_in_latin)
         shared_kiwi()
+        sentences = [nlu_dir / "training.yaml", *sorted((nlu_dir / "labelled").glob("*/*.jsonl"))]
+        fingerprint = _fingerprint(Path(data_dir))
+
+        def spoken(text: str) -> Utterance:
+            return normalize(text, normalization)
+
         return cls(
             rules=IntentRules.load(nlu_dir / "intents.yaml"),
             normalization=normalization,
@@ -166,9 +175,8 @@ class NluEngine:
             filler=SlotFiller.load(nlu_dir / "slots.yaml"),
             station_names={e.value for e in stations} | {e.name for e in stations},
             village_prefixes=tuple(sorted(set(gu_short) | set(normalization.route_prefixes), key=len, reverse=True)),
-            classifier=IntentClassifier.load(
-                [nlu_dir / "training.yaml", *sorted((nlu_dir / "labelled").glob("*/*.jsonl"))],
-                lambda t: normalize(t, normalization), classifier_morphemes, cache_dir, _fingerprint(Path(data_dir))),
+            classifier=IntentClassifier.load(sentences, spoken, classifier_morphemes, cache_dir, fingerprint),
+            slot_models=SlotModels.load(sentences, spoken, classifier_morphemes, cache_dir, fingerprint),
             request_cues=_load_cues(nlu_dir / "requests.yaml"),
             statement_endings=_load_statement_endings(nlu_dir / "requests.yaml"),
         )
@@ -188,7 +196,7 @@ class NluEngine:
             return NluResult("unknown", {}, 0.0, text or "", "", "fallback")
         alarm = self.emergency.detect(utterance)
         if alarm is not None and not self._overruled(utterance):
-            slots = {"kind": alarm.kind} if alarm.kind else {}
+            slots = {"kind": alarm.kind} if alarm.kind else {}  # a bare call for help names no kind
             return NluResult("safety.emergency", slots, alarm.confidence, text,
                              utterance.spaced, "emergency")
         result = self.interpret(utterance)
@@ -390,7 +398,12 @@ class NluEngine:
         if decision.intent == "safety.emergency":  # read by the classifier: the signs said name the kind
             kind = self.emergency.kind_of(utterance)
             slots = {"kind": kind} if kind else {}
+        slots = self._completed(decision.intent, slots, utterance)
         return NluResult(decision.intent, slots, decision.confidence, original.text, original.spaced, decision.source)
+
+    def _completed(self, intent: str, slots: dict[str, Any], utterance: Utterance) -> dict[str, Any]:
+        """Slots with a described name filled in (slot_models.py)."""
+        return self.slot_models.complete(intent, slots, utterance) if self.slot_models is not None else slots
 
     def _utterance_of(self, text: str, spaced: str) -> Utterance:
         from donghaeng.nlu.hangul import sound_key

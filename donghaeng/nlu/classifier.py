@@ -33,6 +33,7 @@ from scipy import sparse
 from donghaeng.nlu.normalize import Utterance
 
 Featurizer = Callable[[str], list[str]]
+Examples = Callable[[list[Path]], list[tuple[str, str]]]  # files -> (label, sentence) pairs
 NGRAM_SIZES = (1, 2, 3, 4)
 STEPS = 100
 LEARNING_RATE = 0.1
@@ -87,17 +88,19 @@ class IntentClassifier:
     @classmethod
     def load(cls, paths: list[Path], normalize: Callable[[str], Utterance],
              morphemes: Featurizer | None = None, cache_dir: Path | None = None,
-             fingerprint: str = "") -> "IntentClassifier":
-        """Train on the sentences in ``paths`` (YAML ``intent: [sentences]`` or JSON lines with
-        ``intent`` and ``text``), or read the model trained on them before from ``cache_dir``."""
-        key = _key(paths, fingerprint)
+             fingerprint: str = "", examples: Examples | None = None, name: str = "intent") -> "IntentClassifier":
+        """Train on the sentences in ``paths`` (by default YAML ``intent: [sentences]`` or JSON
+        lines with ``intent`` and ``text``; ``examples`` reads other labels, such as a slot's
+        value), or read the model trained on them before from ``cache_dir``."""
+        key = _key(paths, f"{name}|{fingerprint}")
         cached = _TRAINED.get(key)
         if cached is not None:
             return cached
-        cache = Path(cache_dir) / f"intent-classifier-{key[:16]}.npz" if cache_dir is not None else None
+        cache = Path(cache_dir) / f"{name}-classifier-{key[:16]}.npz" if cache_dir is not None else None
         model = cls.read(cache, morphemes) if cache is not None and cache.exists() else None
         if model is None:
-            model = cls.train([(intent, normalize(text)) for intent, text in read_examples(paths)], morphemes)
+            pairs = (examples or read_examples)(paths)
+            model = cls.train([(label, normalize(text)) for label, text in pairs], morphemes)
             if cache is not None:
                 model.save(cache)
         _TRAINED[key] = model
@@ -138,7 +141,7 @@ class IntentClassifier:
                 np.savez(out, labels=np.array(self.labels), features=np.array(list(self._vocabulary)),
                          idf=self._idf, weights=self._weights.astype(np.float32), bias=self._bias)
             os.replace(temporary, path)
-            for stale in path.parent.glob("intent-classifier-*.npz"):  # models of data since changed
+            for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.npz"):  # of data since changed
                 if stale != path:
                     stale.unlink(missing_ok=True)
         except OSError:

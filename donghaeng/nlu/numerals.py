@@ -30,11 +30,11 @@ _SINO_RUN = f"[{_SINO}]+"
 _AGE_TENS = ("서른", "마흔", "예순", "일흔", "여든", "아흔")
 _UNIT_WORDS = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _NATIVE_AGE = re.compile(
-    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야])"
+    rf"({'|'.join(_AGE_TENS)})\s?({_UNIT_WORDS})?(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야면])"
 )
 # 쉰 and 스물 are ages only with a native unit after them (쉰다섯, 스물여덟); 쉰 alone is "rested".
 _NATIVE_TENS_WITH_ONES = re.compile(
-    r"(?<!\S)(쉰|스물)\s?(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야])")
+    r"(?<!\S)(쉰|스물)\s?(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)(?=\s?(살|세)|[^가-힣]|$|[이예에요셔신시여인지라은도쯤넘된되야면])")
 # "칠십 하나 먹었어": Sino tens with a native unit, as people say their age.
 _NATIVE_ONES = "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉"
 _AGE_VERB = r"(?=\s?(?:살|세|먹|묵|잡수|자셨|드셨|되|됐|이에요|이예요|예요|이야|인데|인디|이라|이요|입니다|이고|이여|이유|이오|고(?:\s|$)|$))"
@@ -48,7 +48,7 @@ def _mixed_age_rule(match: re.Match[str]) -> str:
 # The tens words left out of _AGE_TENS (열, 스물/스무, 쉰) are ages right before 살 or 세: "스무 살" → 20 살.
 _NATIVE_TENS_COUNTED = re.compile(
     rf"(?<!\S)({'|'.join(t for t in NATIVE_TENS if t not in _AGE_TENS)})\s?({_UNIT_WORDS})?(\s?(?:살|세))")
-_SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살)")
+_SINO_BEFORE_COUNTER = re.compile(rf"({_SINO_RUN})\s?(번|호선|세|살|센(?=디|데))")  # 센디 = 세인디
 _N_ROUTE = re.compile(rf"(?:(?<=\s)|^)(엔|N|n)\s?({_SINO_RUN})(?=\s|번|버스|$)")
 _STANDALONE_SINO = re.compile(rf"(?:(?<=\s)|^)({_SINO_RUN}?)(?=\s|$|이?(?:요|에요|예요|야|고|신데|셔|세요|입니다)(?:\s|$)|(?:인데예|인데유|인데요|인데|인디요|인디|이라예|이라요|이라|이여|이유)(?:\s|$)|에(?:\s|$))")
 

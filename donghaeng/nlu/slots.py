@@ -26,12 +26,17 @@ _ROUTE_WITH_COUNTER = re.compile(r"(?<![\d-])(\d{2,4})(?=번|버스)")
 _LETTERED_ROUTE = re.compile(r"(?<![\w-])(\d{2,4}[a-zA-Z])(?=번|버스|\s|$|[가-힣])")
 _BARE_ROUTE = re.compile(r"(?<![\d-])(\d{3,4})(?![\d-]|호선|세|살|분|시|도|년|월|일|원|층)")
 _LINE = re.compile(r"(?<!\d)(\d)\s?호선|line\s?(\d)")
-_AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살)")
+_AGE_COUNTED = re.compile(r"(?<!\d)(\d{2,3})\s?(?:세|살|센(?=디|데))")
 _AGE_SAID = re.compile(r"(?<!\d)(\d{2,3})\s?(?:이시고|이시는|이시니|이시라|잡수|자셨|드셨|드신|먹은|먹었|묵은|자신|되셨|되신|이에요|이예요|예요|이야|이셔|이신데|이세요|입니다|이고|인데|이요|이다|됐|"
                        r"인디|인데예|인데유|이래|노인|야|인디요|이라예|이라요|이라카|이여|이라|이신|신데|신|이오|이유|이랑께|이당께|된|되|"
-                       r"이우|이우다|이수다|이라우|이랑게|이구먼|이그만|$)")
+                       r"이우|이우다|이수다|이라우|이랑게|이구먼|이그만|시거든|시거던|시그든|이면|면(?:\s|$)|$)")
 # "예순다섯 넘었는데": an age said exactly and passed; a round number (70 넘었는데) is a bound, not an age.
-_AGE_PASSED = re.compile(r"(?<!\d)(\d[1-9])\s?(?:넘었|넘은|넘어서|넘었는|넘겼)")
+_AGE_PASSED = re.compile(r"(?<!\d)(\d[1-9])\s?(?:넘었|넘은|넘어서|넘었는|넘겼|넘으면|넘으문|넘으믄|넘으몬)")
+# "칠십 일 인데": the tens and a Sino one said apart before how an age is said (일 stays a word).
+_AGE_SPLIT = re.compile(r"(?<!\d)([5-9])0\s(일|이|삼|사|오|육|칠|팔|구)\s?(?:인데|인디|이에요|이요|이고|살|세)")
+_ONES = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# 칠순 (a 70th birthday) said for the age itself: "칠순 된 우리 엄니"
+_AGE_ROUND = re.compile(r"(?<![가-힣])(육|칠|팔|구)순(?=\s|$|이|된|넘|잔치)")
 # English ages: "she is 72", "I just turned 65", "72 years old".
 _AGE_ENGLISH = re.compile(r"(?:\b(?:is|turned|turning|am|i'm|im|aged|age|he's|she's)\s(\d{2,3})(?!\d)"
                           r"|(?<!\d)(\d{2,3})\s?(?:years?|yrs?)\b)", re.IGNORECASE)
@@ -210,7 +215,11 @@ def find_age(spaced: str) -> int | None:
             age = int(next(group for group in match.groups() if group))
             if 10 <= age <= 120:
                 return age
-    return None
+    split = _AGE_SPLIT.search(spaced)
+    if split:
+        return int(split.group(1)) * 10 + _ONES[split.group(2)]
+    round_birthday = _AGE_ROUND.search(spaced)
+    return _ONES[round_birthday.group(1)] * 10 if round_birthday else None
 
 
 # A number said alone in an eligibility question is the age ("나 65 혼자 사는데"), unless a unit

@@ -99,3 +99,55 @@ def test_an_old_story_is_explained_away_for_the_classifier_too(engine) -> None:
 
 def test_an_app_that_is_not_ours_is_no_app_request(engine) -> None:
     assert engine.understand("유튜브 앱 켜 줘").intent == "unknown"
+
+
+# -- names described, not said (slot_models.py) -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "slot", "value"), [
+    ("걸으면 포인트 쌓아 주는 서울시 건강 앱 좀 켜 줘", "app", "sonmok_doctor"),
+    ("밤길에 위험할 때 흔들면 신고 들어가는 앱 열어 줘", "app", "ansimi"),
+    ("매달 통장으로 들어오는 노인 연금 어떻게 신청해요", "benefit", "basic_pension"),
+    ("겨울에 보일러 기름값 보태 주는 거 신청은 어디서 해요", "benefit", "energy_voucher"),
+    ("윗집에서 밤마다 쿵쿵 뛰어서 잠을 못 자요 민원 넣어 주세요", "category", "noise"),
+])
+def test_a_described_name_fills_its_slot(engine, text: str, slot: str, value: str) -> None:
+    assert engine.understand(text).slots.get(slot) == value
+
+
+def test_slot_models_fill_a_missing_name_and_replace_a_found_one_only_when_very_sure(tmp_path: Path) -> None:
+    from donghaeng.nlu.classifier import Prediction
+    from donghaeng.nlu.slot_models import SlotModels
+
+    class Fixed:
+        def __init__(self, value: str, probability: float):
+            self.prediction = Prediction(((value, probability), ("other", 1 - probability)))
+
+        def predict(self, utterance):
+            return self.prediction
+
+    utterance = _normalize("아무 말")
+    fairly_sure = SlotModels({"category": Fixed("noise", 0.8)})
+    assert fairly_sure.complete("complaint.file", {}, utterance) == {"category": "noise"}
+    assert fairly_sure.complete("complaint.file", {"category": "trash"}, utterance) == {"category": "trash"}
+    assert fairly_sure.complete("weather.forecast", {}, utterance) == {}
+    assert SlotModels({"category": Fixed("other", 0.99)}).complete("complaint.file", {"category": "trash"}, utterance) \
+        == {"category": "trash"}  # the catch-all never replaces a named problem
+    very_sure = SlotModels({"category": Fixed("noise", 0.95)})
+    assert very_sure.complete("complaint.file", {"category": "trash", "place": "망원동"}, utterance) == \
+        {"category": "noise", "place": "망원동"}
+    unsure = SlotModels({"category": Fixed("noise", 0.5)})
+    assert unsure.complete("complaint.file", {}, utterance) == {}
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("우리 어머니 여든셋이시거든요 기초연금 되나요", 83),
+    ("예순여섯 넘으면 교통카드 공짜지요", 66),
+    ("아버지 칠십칠센데 장기요양 되남", 77),
+    ("내가 일흔둘이면 기초연금 받나", 72),
+    ("팔순 넘은 우리 엄마 돌봄 서비스 되나요", 80),
+    ("올해 팔십 삼 인데 지하철 공짜 되나", 83),
+])
+def test_an_age_said_in_more_ways_is_read(engine, text: str, age: int) -> None:
+    result = engine.understand(text)
+    assert (result.intent, result.slots.get("age")) == ("welfare.eligibility", age)
