@@ -80,6 +80,14 @@ FLOORS = {
     "holdout60/holdout60.jsonl": (0.98, 0.86),
     "holdout61/holdout61.jsonl": (0.98, 0.86),
     "holdout62/holdout62.jsonl": (0.98, 0.86),
+    "holdout63/holdout63.jsonl": (0.98, 0.88),
+    "holdout64/holdout64.jsonl": (0.98, 0.88),
+    "holdout65/holdout65.jsonl": (0.98, 0.88),
+    "holdout66/holdout66.jsonl": (0.98, 0.88),
+    "holdout67/holdout67.jsonl": (0.98, 0.88),
+    "holdout68/holdout68.jsonl": (0.98, 0.88),
+    "holdout69/holdout69.jsonl": (0.98, 0.88),
+    "holdout70/holdout70.jsonl": (0.98, 0.88),
 }
 
 
