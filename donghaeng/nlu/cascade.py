@@ -325,6 +325,8 @@ class NluEngine:
         prediction = self._predict(utterance) if self._predict is not None else None
         if prediction is not None and prediction.intent == "safety.emergency" and not self._alarm_heard(utterance, prediction):
             prediction = Prediction(prediction.ranked[1:])  # read as the next most likely intent
+        if prediction is not None and self._told_not_asked(utterance, top, prediction):
+            return Decision("unknown", round(prediction.of("unknown"), 3), "classifier", tuple(scores)), found
         if prediction is not None and (not rules_sure or prediction.margin >= CLASSIFIER_SURE_MARGIN):
             found = self._with_needed_name(utterance, found, prediction.intent)
             needed = NEEDED_NAME.get(prediction.intent)
@@ -373,6 +375,14 @@ class NluEngine:
                 and not described_problem
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")
                 and not any_match(self.request_cues, utterance.key, spaced))
+
+    def _told_not_asked(self, utterance: Utterance, top: Score | None, prediction: Prediction) -> bool:
+        """A story about a service ("장기요양 등급 받고 나니 한결 편하더라"): said as a remark,
+        no request word, and the classifier's chit-chat reading close behind its first."""
+        return (prediction.intent not in CONVERSATION_INTENTS and not prediction.intent.startswith("meta.")
+                and prediction.intent != "unknown" and prediction.of("unknown") >= STATEMENT_PROBABILITY
+                and utterance.spaced.endswith(self.statement_endings)
+                and (top is None or self._may_be_remark(utterance, top)))
 
     @staticmethod
     def _is_statement(prediction: Prediction) -> bool:
