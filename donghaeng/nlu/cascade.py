@@ -50,6 +50,10 @@ FIRST_CLAUSE_THRESHOLD = 3.0
 # (a total of RULE_THRESHOLD or more). Chosen on twelve blind sets replayed at the code they
 # were first measured at (margins 0–0.5 and rule totals 2–12 tried; 0.2 and 2 were best).
 CLASSIFIER_SURE_MARGIN = 0.2
+# Rules whose first reading leads the second by DECISIVE_RULE_LEAD are overruled only at a
+# margin of DECISIVE_OVERRULE_MARGIN (on the same replays: two more lines right, none lost).
+DECISIVE_RULE_LEAD = 3.0
+DECISIVE_OVERRULE_MARGIN = 0.3
 # Two rule readings this close are a tie; the classifier picks when it clearly prefers one.
 TIE_MARGIN = 1.0
 TIE_PREFERENCE = 0.15
@@ -327,7 +331,7 @@ class NluEngine:
             prediction = Prediction(prediction.ranked[1:])  # read as the next most likely intent
         if prediction is not None and self._told_not_asked(utterance, top, prediction):
             return Decision("unknown", round(prediction.of("unknown"), 3), "classifier", tuple(scores)), found
-        if prediction is not None and (not rules_sure or prediction.margin >= CLASSIFIER_SURE_MARGIN):
+        if prediction is not None and (not rules_sure or prediction.margin >= self._margin_to_overrule(scores)):
             found = self._with_needed_name(utterance, found, prediction.intent)
             needed = NEEDED_NAME.get(prediction.intent)
             # "게임 앱 켜 줘": an app, but none of ours, is no app.open; the rules know better.
@@ -375,6 +379,12 @@ class NluEngine:
                 and not described_problem
                 and top.total < STATEMENT_RULE_CEILING and not top.intent.startswith("meta.")
                 and not any_match(self.request_cues, utterance.key, spaced))
+
+    @staticmethod
+    def _margin_to_overrule(scores: list[Score]) -> float:
+        """How sure the classifier must be to overrule sure rules: surer when they are decisive."""
+        lead = scores[0].total - (scores[1].total if len(scores) > 1 else 0.0)
+        return DECISIVE_OVERRULE_MARGIN if lead >= DECISIVE_RULE_LEAD else CLASSIFIER_SURE_MARGIN
 
     def _told_not_asked(self, utterance: Utterance, top: Score | None, prediction: Prediction) -> bool:
         """A story about a service ("장기요양 등급 받고 나니 한결 편하더라"): said as a remark,

@@ -88,6 +88,12 @@ FLOORS = {
     "holdout68/holdout68.jsonl": (0.98, 0.88),
     "holdout69/holdout69.jsonl": (0.98, 0.88),
     "holdout70/holdout70.jsonl": (0.98, 0.88),
+    "holdout71/holdout71.jsonl": (0.98, 0.88),
+    "holdout72/holdout72.jsonl": (0.98, 0.88),
+    "holdout73/holdout73.jsonl": (0.98, 0.88),
+    "holdout74/holdout74.jsonl": (0.98, 0.88),
+    "holdout75/holdout75.jsonl": (0.98, 0.88),
+    "holdout76/holdout76.jsonl": (0.98, 0.88),
 }
 
 
