@@ -174,17 +174,22 @@ class IntentClassifier:
         return Prediction(tuple((self.labels[i], float(probabilities[i])) for i in order[:4]))
 
 
+def read_records(path: Path) -> list[dict]:
+    """The labelled lines of a JSON-lines set (dev.jsonl's format)."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def read_examples(paths: Iterable[Path]) -> list[tuple[str, str]]:
     """(intent, sentence) pairs from YAML lists and JSON-lines sets."""
     examples: list[tuple[str, str]] = []
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            if path.suffix == ".jsonl":
-                records = (json.loads(line) for line in handle if line.strip())
-                examples += [(str(r["intent"]), str(r["text"])) for r in records]
-            else:
+        if path.suffix == ".jsonl":
+            examples += [(str(r["intent"]), str(r["text"])) for r in read_records(path)]
+        else:
+            with path.open(encoding="utf-8") as handle:
                 data = yaml.safe_load(handle) or {}
-                examples += [(str(intent), str(text)) for intent, texts in data.items() for text in texts or []]
+            examples += [(str(intent), str(text)) for intent, texts in data.items() for text in texts or []]
     return examples
 
 

@@ -15,11 +15,10 @@ cases where it disagreed with the lists.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Callable
 
-from donghaeng.nlu.classifier import Featurizer, IntentClassifier
+from donghaeng.nlu.classifier import Featurizer, IntentClassifier, read_records
 from donghaeng.nlu.normalize import Utterance
 
 # slot -> the intents whose sentences teach it (TAXONOMY.md's enumerated slots)
@@ -40,26 +39,11 @@ KEPT_AS_FOUND = frozenset({"kind"})
 CATCH_ALL = "other"  # never replaces a category the name lists found
 
 
-def slot_examples(slot: str) -> Callable[[list[Path]], list[tuple[str, str]]]:
-    """A reader of (value, sentence) pairs for ``slot`` from JSON-lines sets."""
+def slot_examples(slot: str, records: list[dict]) -> list[tuple[str, str]]:
+    """(value, sentence) pairs for ``slot`` from labelled lines."""
     intents = ENUM_SLOTS[slot]
-
-    def read(paths: list[Path]) -> list[tuple[str, str]]:
-        pairs: list[tuple[str, str]] = []
-        for path in paths:
-            if path.suffix != ".jsonl":
-                continue
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if not line.strip():
-                        continue
-                    record = json.loads(line)
-                    value = (record.get("slots") or {}).get(slot)
-                    if record.get("intent") in intents and value is not None:
-                        pairs.append((str(value), str(record["text"])))
-        return pairs
-
-    return read
+    return [(str(r["slots"][slot]), str(r["text"])) for r in records
+            if r.get("intent") in intents and (r.get("slots") or {}).get(slot) is not None]
 
 
 class SlotModels:
@@ -73,13 +57,14 @@ class SlotModels:
     @classmethod
     def load(cls, paths: list[Path], normalize: Callable[[str], Utterance], morphemes: Featurizer | None,
              cache_dir: Path | None, fingerprint: str) -> "SlotModels":
+        records = [record for path in paths if path.suffix == ".jsonl" for record in read_records(path)]
         models = {}
         for slot in ENUM_SLOTS:
-            reader = slot_examples(slot)
-            if len({value for value, _ in reader(paths)}) < 2:
+            pairs = slot_examples(slot, records)
+            if len({value for value, _ in pairs}) < 2:
                 continue  # nothing to choose between (no labelled sets)
             models[slot] = IntentClassifier.load(paths, normalize, morphemes, cache_dir, fingerprint,
-                                                 examples=reader, name=f"slot-{slot}")
+                                                 examples=lambda _paths, pairs=pairs: pairs, name=f"slot-{slot}")
         return cls(models)
 
     def complete(self, intent: str, slots: dict[str, Any], utterance: Utterance) -> dict[str, Any]:
